@@ -1,0 +1,160 @@
+"""The typed structure tree. Every node carries character offsets into
+``Document.text``; text is never copied into the tree except as convenience in
+the JSON view, so the tree stays valid against the one text the KB stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.end]
+
+
+@dataclass
+class Field:
+    """A labelled value of the header block (number, place, date, ...)."""
+
+    name: str
+    start: int
+    end: int
+    value: str | None = None  # normalised value where one exists (ISO date)
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    column: int
+    header: str | None = None  # column header text (joined header rows)
+
+
+@dataclass
+class Row:
+    start: int
+    end: int
+    cells: list[Cell]
+    kind: str = "body"  # body | header | group | continuation | partial
+
+
+@dataclass
+class Node:
+    """A block of the document.
+
+    kind: header | heading | paragraph | list_item | table | footnote |
+    recipients | signature | title | boilerplate
+    """
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    marker: str | None = None  # numbering or bullet as written ("1.1.", "a)", "-", "+")
+    title: Span | None = None  # heading/list text without its marker and markup
+    fields: list[Field] = field(default_factory=list)  # header / signature / footnote fields
+    rows: list[Row] = field(default_factory=list)  # tables
+    items: list[Span] = field(default_factory=list)  # recipients
+    children: list[Node] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass
+class Structure:
+    """The whole tree plus flat indexes that later stages use constantly."""
+
+    text_length: int
+    nodes: list[Node]  # top-level nodes in document order
+
+    def walk(self) -> Iterator[Node]:
+        for node in self.nodes:
+            yield from node.walk()
+
+    def of_kind(self, kind: str) -> list[Node]:
+        return [n for n in self.walk() if n.kind == kind]
+
+    @property
+    def header(self) -> Node | None:
+        headers = self.of_kind("header")
+        return headers[0] if headers else None
+
+    @property
+    def tables(self) -> list[Node]:
+        return self.of_kind("table")
+
+    def path_at(self, offset: int) -> list[Node]:
+        """Nodes containing ``offset``, outermost first (the heading path)."""
+        path: list[Node] = []
+        level = self.nodes
+        while True:
+            hit = next((n for n in level if n.start <= offset < n.end), None)
+            if hit is None:
+                return path
+            path.append(hit)
+            level = hit.children
+
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        def conv(node: Node) -> dict[str, Any]:
+            d = asdict(node)
+            d["children"] = [conv(c) for c in node.children]
+            if text is not None:
+                d["text"] = text[node.start : node.end]
+                if node.title:
+                    d["title"]["text"] = node.title.text(text)
+                for f, fd in zip(node.fields, d["fields"]):
+                    fd["text"] = text[f.start : f.end]
+                for r, rd in zip(node.rows, d["rows"]):
+                    for c, cd in zip(r.cells, rd["cells"]):
+                        cd["text"] = text[c.start : c.end]
+                for it, itd in zip(node.items, d["items"]):
+                    itd["text"] = text[it.start : it.end]
+            for key in ("fields", "rows", "items", "attrs", "children"):
+                if not d[key]:
+                    del d[key]
+            for key in ("marker", "title"):
+                if d[key] is None:
+                    del d[key]
+            return d
+
+        return {"text_length": self.text_length, "nodes": [conv(n) for n in self.nodes]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Structure:
+        def conv(d: dict[str, Any]) -> Node:
+            return Node(
+                kind=d["kind"],
+                start=d["start"],
+                end=d["end"],
+                level=d.get("level", 0),
+                marker=d.get("marker"),
+                title=Span(d["title"]["start"], d["title"]["end"]) if d.get("title") else None,
+                fields=[Field(f["name"], f["start"], f["end"], f.get("value")) for f in d.get("fields", [])],
+                rows=[
+                    Row(
+                        r["start"],
+                        r["end"],
+                        [Cell(c["start"], c["end"], c["column"], c.get("header")) for c in r["cells"]],
+                        r.get("kind", "body"),
+                    )
+                    for r in d.get("rows", [])
+                ],
+                items=[Span(i["start"], i["end"]) for i in d.get("items", [])],
+                children=[conv(c) for c in d.get("children", [])],
+                attrs=d.get("attrs", {}),
+            )
+
+        return cls(text_length=data["text_length"], nodes=[conv(n) for n in data["nodes"]])

@@ -1,0 +1,332 @@
+"""Document text -> structure tree.
+
+Order of work: tables first (their lines are taken out), then a single pass
+over the remaining lines that recognises header blocks, headings, list items,
+footnotes, recipients, signatures and paragraphs, and nests them by heading
+rank. Heading rank comes from the numbering style (Phần > I. > Điều > 1. >
+1.1. > a)), not from markdown ``#`` counts, because converted plans use ``#``
+inconsistently ("## 2. Về đào tạo" next to "### 1. Về bồi dưỡng").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.structure.header import is_authority, kind_of, parse_header, starts_header
+from pipeline.structure.lines import Line, heading_hashes, is_bold_line, plain, split_lines, trim
+from pipeline.structure.model import Field, Node, Span, Structure
+from pipeline.structure.tables import detect_tables
+
+# (regex on the plain line, rank). Lower rank = higher in the outline.
+_ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
+_NUMBERING: list[tuple[str, re.Pattern[str], int]] = [
+    ("appendix", re.compile(r"^(PHỤ LỤC|Phụ lục)(?:\s+[IVX\d]+)?\b"), -1),
+    ("part", re.compile(r"^(?:Phần|PHẦN)\s+(?:[IVX]+|\d+|thứ\s+\w+)\b"), 0),
+    ("chapter", re.compile(r"^(?:Chương|CHƯƠNG)\s+[IVX\d]+\b"), 1),
+    ("upper_letter", re.compile(r"^[A-HJ-UW-Z]\s*[.)]\s+(?=\S)"), 1),
+    ("roman", re.compile(rf"^{_ROMAN}\s*[.)/]\s*(?=\S)"), 2),
+    ("article", re.compile(r"^Điều\s+\d+\s*[.:]?"), 3),
+    ("arabic3", re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+(?=\S)"), 6),
+    ("arabic2", re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+(?=\S)"), 5),
+    ("arabic", re.compile(r"^\d{1,2}\s*[.)]\s*(?=\D)"), 4),
+    ("letter", re.compile(r"^[a-zđ]\s*\)\s*(?=\S)|^[a-zđ]\.\s+(?=\S)"), 7),
+]
+# "-", "+", "•", dashes; "*" only with a space after it ("**" is bold, not a bullet)
+_BULLET = re.compile(r"^\s*(?:(?:[-+•–—]|\*(?=\s))\s*)+(?=\S)")
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\d+)\s*</sup>|\[(\d+)\])")
+_FOOTNOTE_REF = re.compile(r"<sup>\s*(\d+)\s*</sup>")
+_RECIPIENTS = re.compile(r"^(?:\*\*|\*)?\s*Nơi\s+nhận\s*[:.]?", re.I)
+_SIGN_CAPACITY = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T)\s*[./]?\s*(?=\S)")
+_SIGN_TITLE = re.compile(
+    r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TRƯỞNG|"
+    r"THỦ TƯỚNG|TỔNG GIÁM ĐỐC|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG PHÒNG)$"
+)
+_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)(?:\s+(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)){1,4}$")
+_BOILERPLATE = re.compile(r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhập|Trang chủ|Chia sẻ|In bài)\b", re.I)
+_TERMINAL = ".;:!?"
+_CLOSING = re.compile(r"^Trên đây\b", re.I)
+
+
+@dataclass
+class _Block:
+    kind: str
+    lines: list[Line]
+    marker: str | None = None
+    rank: int = 99
+    bullet: str | None = None
+
+
+def numbering(plain_text: str) -> tuple[str, str, int] | None:
+    """(style, marker, rank) of a numbered line, or None."""
+    for style, rx, rank in _NUMBERING:
+        m = rx.match(plain_text)
+        if m:
+            if style == "roman" and not m.group(0).strip().rstrip(".)/").strip():
+                continue
+            return style, m.group(0).strip(), rank
+    return None
+
+
+def _marker_span(text: str, line: Line, marker: str) -> tuple[int, int]:
+    """Offsets of the heading text after its marker, markup trimmed."""
+    raw = line.raw
+    # find the marker's characters in the raw line (markup may sit around it)
+    compact = marker.replace(" ", "")
+    pos, k = 0, 0
+    while pos < len(raw) and k < len(compact):
+        if raw[pos] == compact[k]:
+            k += 1
+        pos += 1
+    return line.start + pos, line.end
+
+
+def _capacity(s: str) -> str | None:
+    """The body or title after "TM."/"KT."/... ("TM. ỦY BAN NHÂN DÂN" -> body)."""
+    m = _SIGN_CAPACITY.match(s)
+    if not m:
+        return None
+    rest = s[m.end() :].strip()
+    return rest if is_authority(rest) or _SIGN_TITLE.match(rest) else None
+
+
+def _is_signature_start(s: str) -> bool:
+    return _capacity(s) is not None or bool(_SIGN_TITLE.match(s))
+
+
+def segment(text: str) -> Structure:
+    lines = split_lines(text)
+    tables = detect_tables(text, lines)
+    table_at: dict[int, Node] = {}
+    consumed: set[int] = set()
+    for d in tables:
+        consumed |= d.lines
+        table_at[min(d.lines)] = d.node
+
+    nodes: list[Node] = []  # flat, in order, with rank in attrs for nesting
+    i, n = 0, len(lines)
+    prev_block: Node | None = None
+    while i < n:
+        if i in table_at:
+            node = table_at[i]
+            node.attrs["_rank"] = 90
+            nodes.append(node)
+            prev_block = None
+            i = max(j for j in consumed if j >= i and lines[j].start < node.end) + 1
+            continue
+        if i in consumed:
+            i += 1
+            continue
+        line = lines[i]
+        if line.is_blank:
+            i += 1
+            continue
+        s = plain(line.raw)
+
+        # header blocks: at the top, or where a new part of the document begins
+        if starts_header(lines, i):
+            parsed = parse_header(text, lines, i)
+            if parsed is not None:
+                node, nxt = parsed
+                node.attrs["_rank"] = -2
+                nodes.append(node)
+                prev_block = None
+                i = nxt
+                continue
+
+        # recipients: "Nơi nhận:" and the bullet lines after it
+        if _RECIPIENTS.match(s) and len(s) < 40:
+            j = i + 1
+            items: list[Span] = []
+            end = line.end
+            while j < n and j not in consumed:
+                ln = lines[j]
+                if ln.is_blank:
+                    j += 1
+                    continue
+                ps = plain(ln.raw)
+                if not _BULLET.match(ps) or _is_signature_start(ps):
+                    break
+                b = _BULLET.match(ln.raw)
+                s0, e0 = trim(text, ln.start + (b.end() if b else 0), ln.end, extra=";.,")
+                if s0 < e0:
+                    items.append(Span(s0, e0))
+                end = ln.end
+                j += 1
+            node = Node("recipients", line.start, end, items=items, attrs={"_rank": -2})
+            node.start, node.end = trim(text, line.start, end)
+            nodes.append(node)
+            prev_block = None
+            i = j
+            continue
+
+        # signature: capacity/title lines, then the signer's name
+        if _is_signature_start(s):
+            j = i
+            fields: list[Field] = []
+            end = line.end
+            while j < n and j - i < 12 and j not in consumed:
+                ln = lines[j]
+                if ln.is_blank:
+                    j += 1
+                    continue
+                ps = plain(ln.raw)
+                rest = _capacity(ps)
+                if rest is not None:
+                    s0, e0 = trim(text, ln.start, ln.end)
+                    first = not any(f.name == "capacity" for f in fields)
+                    fields.append(Field("capacity" if first else "delegation", s0, e0))
+                    if is_authority(rest) and first:
+                        off = ln.raw.find(rest[:4])
+                        b0, b1 = trim(text, ln.start + max(off, 0), ln.end)
+                        fields.append(Field("capacity_body", b0, b1))
+                elif _SIGN_TITLE.match(ps) and not any(f.name == "title" for f in fields):
+                    s0, e0 = trim(text, ln.start, ln.end)
+                    fields.append(Field("title", s0, e0))
+                elif _NAME.match(ps) and not kind_of(ps) and not is_authority(ps):
+                    s0, e0 = trim(text, ln.start, ln.end)
+                    fields.append(Field("signer", s0, e0))
+                    end = ln.end
+                    j += 1
+                    break
+                else:
+                    break
+                end = ln.end
+                j += 1
+            if fields:
+                node = Node("signature", fields[0].start, max(f.end for f in fields), fields=fields)
+                node.attrs["_rank"] = -2
+                nodes.append(node)
+                prev_block = None
+                i = j
+                continue
+
+        # footnote text
+        fm = _FOOTNOTE.match(line.raw)
+        if fm:
+            s0, e0 = trim(text, line.start + fm.end(), line.end)
+            node = Node("footnote", line.start, line.end, marker=fm.group(1) or fm.group(2))
+            node.title = Span(s0, e0)
+            node.attrs["_rank"] = 95
+            nodes.append(node)
+            i += 1
+            continue
+
+        # continuation of the previous block: a line starting in lower case after
+        # a block that did not end its sentence (page breaks, hard-wrapped web text)
+        first_alpha = next((c for c in s if c.isalnum()), "")
+        if (
+            prev_block is not None
+            and first_alpha.islower()
+            and not _BULLET.match(line.raw)
+            and numbering(s) is None
+            and plain(text[prev_block.start : prev_block.end])[-1:] not in _TERMINAL
+        ):
+            prev_block.end = line.end
+            if prev_block.title is not None:
+                prev_block.title.end = trim(text, prev_block.title.start, line.end, extra=":")[1]
+            i += 1
+            continue
+        if first_alpha.islower() and nodes and nodes[-1].kind == "footnote":
+            # text that continues a sentence interrupted by a footnote at a page end
+            pass
+
+        num = numbering(s)
+        bullet = _BULLET.match(line.raw)
+        if _BOILERPLATE.match(s) and not re.search(r"[à-ỹđ]", s.lower()):
+            node = Node("boilerplate", *trim(text, line.start, line.end))
+            node.attrs["_rank"] = 95
+        elif num is not None:
+            style, marker, rank = num
+            t0, t1 = _marker_span(text, line, marker)
+            t0, t1 = trim(text, t0, t1, extra=":")
+            node = Node("heading", *trim(text, line.start, line.end), marker=marker)
+            node.title = Span(t0, t1) if t0 < t1 else None
+            node.attrs = {"_rank": rank, "style": style}
+            if heading_hashes(line.raw):
+                node.attrs["markdown"] = heading_hashes(line.raw)
+        elif bullet:
+            marker = bullet.group(0).strip()
+            t0, t1 = trim(text, line.start + bullet.end(), line.end)
+            node = Node("list_item", *trim(text, line.start, line.end), marker=marker)
+            node.title = Span(t0, t1)
+            node.attrs["_rank"] = 100
+        elif heading_hashes(line.raw):
+            hashes = heading_hashes(line.raw)
+            node = Node("heading", *trim(text, line.start, line.end))
+            t0, t1 = trim(text, line.start + hashes, line.end, extra=":")
+            node.title = Span(t0, t1)
+            node.attrs = {"_rank": 2 + 2 * (hashes - 1), "style": "markdown", "markdown": hashes}
+        elif (is_bold_line(line.raw) or (s.isupper() and len(s) < 120)) and len(s) < 160:
+            node = Node("title", *trim(text, line.start, line.end))
+            node.attrs["_rank"] = 96
+        else:
+            node = Node("paragraph", *trim(text, line.start, line.end))
+            # "Trên đây là Kế hoạch ..." closes the body: what follows (appendix
+            # tables, footnotes) does not belong to the last section
+            node.attrs["_rank"] = -2 if _CLOSING.match(s) else 98
+        refs = [int(m.group(1)) for m in _FOOTNOTE_REF.finditer(line.raw)]
+        if refs:
+            node.attrs["footnote_refs"] = refs
+        nodes.append(node)
+        prev_block = node if node.kind in ("paragraph", "list_item", "heading") else None
+        i += 1
+
+    return Structure(text_length=len(text), nodes=_nest(nodes))
+
+
+_BULLET_ORDER = {"-": 0, "–": 0, "—": 0, "•": 0, "+": 1, "*": 2}
+
+
+def _nest(flat: list[Node]) -> list[Node]:
+    """Nest headings by rank and list items by bullet; close everything at
+    header/recipient/signature blocks, which stand outside the outline."""
+    root: list[Node] = []
+    stack: list[Node] = []  # open headings
+    items: list[tuple[int, Node]] = []  # open list items (bullet depth, node)
+
+    def container() -> list[Node]:
+        return stack[-1].children if stack else root
+
+    for node in flat:
+        rank = node.attrs.pop("_rank", 98)
+        if rank == -2:  # header / recipients / signature
+            stack.clear()
+            items.clear()
+            root.append(node)
+            continue
+        if node.kind == "heading":
+            items.clear()
+            while stack and stack[-1].attrs.get("_r", 98) >= rank:
+                stack.pop()
+            node.level = len(stack) + 1
+            node.attrs["_r"] = rank
+            container().append(node)
+            stack.append(node)
+            continue
+        if node.kind == "list_item":
+            depth = _BULLET_ORDER.get(node.marker[-1] if node.marker else "-", 0)
+            while items and items[-1][0] >= depth:
+                items.pop()
+            parent = items[-1][1].children if items else container()
+            node.level = (items[-1][1].level + 1) if items else (len(stack) + 1)
+            parent.append(node)
+            items.append((depth, node))
+            continue
+        items.clear() if node.kind in ("paragraph", "table", "title") else None
+        node.level = len(stack) + 1
+        container().append(node)
+
+    for node in root:
+        for sub in node.walk():
+            sub.attrs.pop("_r", None)
+    _fix_extents(root)
+    return root
+
+
+def _fix_extents(nodes: list[Node]) -> None:
+    """A heading's span covers its section (its children), so path_at works."""
+    for node in nodes:
+        if node.children:
+            _fix_extents(node.children)
+            node.end = max(node.end, max(c.end for c in node.children))
