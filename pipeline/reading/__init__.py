@@ -52,8 +52,11 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     path = Path(path)
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise ReadError(str(path), f"unsupported file type {path.suffix or '(none)'!r}; "
-                        f"expected one of {', '.join(sorted(SUFFIXES))}")
+        raise ReadError(
+            str(path),
+            f"unsupported file type {path.suffix or '(none)'!r}; "
+            f"expected one of {', '.join(sorted(SUFFIXES))}",
+        )
     try:
         raw = path.read_bytes()
     except IsADirectoryError:

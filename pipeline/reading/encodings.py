@@ -18,13 +18,17 @@ from pipeline.reading.legacy import decode_tcvn3, decode_tcvn3_text, decode_vni,
 # Frequent syllables of administrative Vietnamese. A correct decoding of any
 # real plan hits many of them; a wrong one almost none.
 _COMMON = frozenset(
-    """của và các cho được người trong năm đào tạo bồi dưỡng cán bộ công chức viên tỉnh với theo
-    thực hiện nhân dân là có không những một này để việc quản lý nhà nước đến về từ ban sở huyện xã
-    kế hoạch số ngày tháng quyết định chính phủ nội vụ ủy tổ chủ trì phối hợp đơn vị cơ quan trên
-    địa bàn lãnh đạo nghiệp chuyên môn kinh phí tiêu chuẩn chương trình nâng cao năng lực đội ngũ""".split()
-)
+  [
+    "của", "và", "các", "cho", "được", "người", "trong", "năm", "đào", "tạo", "bồi", "dưỡng", "cán",
+    "bộ", "công", "chức", "viên", "tỉnh", "với", "theo", "thực", "hiện", "nhân", "dân", "là", "có",
+    "không", "những", "một", "này", "để", "việc", "quản", "lý", "nhà", "nước", "đến", "về", "từ",
+    "ban", "sở", "huyện", "xã", "kế", "hoạch", "số", "ngày", "tháng", "quyết", "định", "chính",
+    "phủ", "nội", "vụ", "ủy", "tổ", "chủ", "trì", "phối", "hợp", "đơn", "vị", "cơ", "quan", "trên",
+    "địa", "bàn", "lãnh", "đạo", "nghiệp", "chuyên", "môn", "kinh", "phí", "tiêu", "chuẩn",
+    "chương", "trình", "nâng", "cao", "năng", "lực", "đội", "ngũ",
+    ]
+)  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+")
-_VIET_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f]|[\u1ea0-\u1ef9]")
 
 
 def vietnamese_score(text: str) -> float:

@@ -129,4 +129,3 @@ def encode_vni(text: str) -> bytes:
 
 def decode_tcvn3_text(text: str) -> str:
     return "".join(TCVN3_TO_UNICODE.get(ch, ch) for ch in text)
-

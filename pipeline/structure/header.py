@@ -23,8 +23,11 @@ KINDS = (
 )  # fmt: skip
 _KINDS_GLUED = {k.replace(" ", ""): k for k in KINDS}
 # the motto may be split over two lines by a narrow column
-_MOTTO = re.compile(r"^(CỘNG H[OÒ]A XÃ HỘI|CHỦ NGHĨA VIỆT NAM|"
-                    r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)", re.I)
+_MOTTO = re.compile(
+    r"^(CỘNG H[OÒ]A XÃ HỘI|CHỦ NGHĨA VIỆT NAM|"
+    r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)",
+    re.I,
+)
 _RULE = re.compile(r"^[-_=*.|\s]+$")
 _NUMBER = re.compile(r"^\s*(?:\*\*)?\s*Số(?:\s*hiệu)?\s*[:.]?\s*", re.I)
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}?),\s*(?P<date>ngày\b.*?năm\s*\d{4})", re.I)
@@ -34,6 +37,7 @@ _AUTHORITY_WORDS = re.compile(  # an authority line starts with the body's head 
 )
 _TITLE_START = re.compile(r"^(về việc|v/v|về\b)", re.I)
 _ISSUED_WITH = re.compile(r"^\(?\s*(ban hành )?kèm theo", re.I)
+_SESSION = re.compile(r"^KHÓA\s+[IVXLC\d]+\b.*KỲ HỌP", re.I)
 _WRAPPER = re.compile(r"^(SOURCE|BODY)\s*:\s*", re.I)
 
 
@@ -151,7 +155,17 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
             continue
         m = _NUMBER.match(raw)
         if m and len(s) < 60 and not have_kind:
-            add(_field(text, "number", line.start + m.end(), line.end))
+            rest = plain(raw[m.end() :]).strip("|* ")
+            if not rest and i + 1 < n and re.search(r"\d|/", lines[i + 1].raw) and len(lines[i + 1].raw) < 40:
+                # "Số:" / "06/2018/QĐ-UBND": the number wrapped to the next line
+                i += 1
+                add(_field(text, "number", lines[i].start, lines[i].end))
+            else:
+                add(_field(text, "number", line.start + m.end(), line.end))
+            i += 1
+            continue
+        if _SESSION.match(s):
+            add(_field(text, "session", line.start, line.end))
             i += 1
             continue
         m = _PLACE_DATE.match(s)
@@ -166,19 +180,34 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
             date_start = line.start + raw.lower().find("ngày", pos)
             date_end = date_line.start + len(date_line.raw.rstrip(" *|"))
             value = parse_date(text[date_start:date_end])
-            add(_field(text, "date", date_start, date_end, value.start if value else None))
+            iso = None
+            if value is not None and value.start:
+                iso = (
+                    value.start if value.kind == "day" else value.start[:7] if value.kind == "month" else None
+                )
+            add(_field(text, "date", date_start, date_end, iso))
             i += 2 if date_line is not line else 1
             continue
         if is_authority(s) and not have_kind:
             issuer_lines.append(line)
             i += 1
             continue
-        if not have_kind and not have_title and fields and _uppercase(s) and not is_authority(s) \
-                and not kind_of(s):
+        if (
+            not have_kind
+            and not have_title
+            and fields
+            and _uppercase(s)
+            and not is_authority(s)
+            and not kind_of(s)
+        ):
             # a title with no kind line above it ("VỀ VIỆC ...", "BAN HÀNH QUY ĐỊNH ...")
             j = i
-            while j + 1 < n and not lines[j + 1].is_blank and _uppercase(plain(lines[j + 1].raw)) \
-                    and _title_line(lines[j + 1]):
+            while (
+                j + 1 < n
+                and not lines[j + 1].is_blank
+                and _uppercase(plain(lines[j + 1].raw))
+                and _title_line(lines[j + 1])
+            ):
                 j += 1
             add(_field(text, "title", line.start, lines[j].end))
             have_title = True
@@ -187,7 +216,9 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
         kind = kind_of(s)
         if kind and not have_kind:
             have_kind = True
-            add(_field(text, "kind", line.start + len(line.raw) - len(line.raw.lstrip(" #*")), line.end, kind))
+            add(
+                _field(text, "kind", line.start + len(line.raw) - len(line.raw.lstrip(" #*")), line.end, kind)
+            )
             # the title: the rest of this paragraph, else the next paragraph
             j = i + 1
             title_lines: list[Line] = []
@@ -266,6 +297,7 @@ def _title_line(line: Line) -> bool:
         and not _ISSUED_WITH.match(s)
         and numbering(s) is None
         and not is_authority(s)
+        and not _SESSION.match(s)
     )
 
 

@@ -100,11 +100,10 @@ def _table_node(text: str, rows: list[Row], layout: str) -> Node:
 
 # --- tab tables -------------------------------------------------------------
 def _tab_row(text: str, line: Line) -> Row:
-    cells, pos, col = [], line.start, 0
-    for part in line.raw.split("\t"):
+    cells, pos = [], line.start
+    for col, part in enumerate(line.raw.split("\t")):
         cells.append(_cell(text, pos, pos + len(part), col))
         pos += len(part) + 1
-        col += 1
     first = plain(text[cells[0].start : cells[0].end])
     others = [plain(text[c.start : c.end]) for c in cells[1:]]
     if _HEADER_WORDS.match(first) or sum(bool(_HEADER_WORDS.match(o)) for o in others) >= 2:
@@ -160,11 +159,10 @@ def _pipe_row(text: str, line: Line) -> Row:
     body_end = raw.rstrip().rfind("|")
     if body_end < body_start:
         body_end = len(raw)
-    cells, pos, col = [], offset + body_start, 0
-    for part in raw[body_start:body_end].split("|"):
+    cells, pos = [], offset + body_start
+    for col, part in enumerate(raw[body_start:body_end].split("|")):
         cells.append(_cell(text, pos, pos + len(part), col))
         pos += len(part) + 1
-        col += 1
     return Row(line.start, line.end, cells)
 
 
@@ -347,9 +345,7 @@ def detect_broken_tables(text: str, lines: list[Line]) -> list[Detected]:
                     cells_lines.append([ln])
                 else:
                     cells_lines[-1].append(ln)
-            cells = [
-                _cell(text, group[0].start, group[-1].end, col) for col, group in enumerate(cells_lines)
-            ]
+            cells = [_cell(text, group[0].start, group[-1].end, col) for col, group in enumerate(cells_lines)]
             texts = [plain(text[c.start : c.end]) for c in cells]
             if not any(texts):
                 continue  # an empty filler row

@@ -1,0 +1,37 @@
+"""Text keys for comparing Vietnamese names written in different styles.
+
+Documents mix old and new tone placement ("Hoà"/"Hòa", "Uỷ"/"Ủy"), drop
+diacritics in capitals ("SON LA") and vary case; matching names needs a key
+that forgives exactly that and nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# old-style tone placement -> new style (tone on the main vowel)
+_TONE_STYLE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_TONE_RE = re.compile("|".join(_TONE_STYLE))
+
+
+def name_key(text: str) -> str:
+    """Lower case, new-style tones, single spaces, no markup."""
+    s = unicodedata.normalize("NFC", text).lower()
+    s = re.sub(r"[*_#<>/]+", " ", s)
+    s = _TONE_RE.sub(lambda m: _TONE_STYLE[m.group(0)], s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def strip_diacritics(text: str) -> str:
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in s if unicodedata.category(c) != "Mn"))
+
+
+def loose_key(text: str) -> str:
+    """name_key without diacritics: last resort for capitals that lost them."""
+    return strip_diacritics(name_key(text))

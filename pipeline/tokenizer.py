@@ -1,0 +1,118 @@
+"""A syllable tokenizer that keeps exact character offsets.
+
+Vietnamese writes one syllable per space-separated unit, so syllables (plus
+digits and single punctuation marks) are the natural tokens; word segments
+from underthesea are a separate, optional layer (``pipeline.words``). Tokens
+never span punctuation, letter/digit changes or glued syllables ("Chínhphủ",
+"năm2003": conversion damage), so every gold span boundary is a token
+boundary and ``doc.char_span`` always succeeds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
+from spacy.vocab import Vocab
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_", re.UNICODE)
+_VOWELS = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?[{_VOWELS}]+(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def _syllabify(lower: str) -> list[tuple[int, int]] | None:
+    """Best segmentation of ``lower`` into valid syllables: fewest pieces, then
+    most pieces that start with a consonant ("thủ|tướng", not "thủt|ướng")."""
+    n = len(lower)
+    best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (pieces, -onsets, prev)
+    best[0] = (0, 0, -1)
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 1, min(n, i + 8) + 1):
+            if _SYLLABLE.fullmatch(lower, i, j):
+                onset = 0 if lower[i] in _VOWELS else 1
+                cand = (best[i][0] + 1, best[i][1] - onset, i)
+                if best[j] is None or cand[:2] < best[j][:2]:
+                    best[j] = cand
+    if best[n] is None:
+        return None
+    pieces, j = [], n
+    while j > 0:
+        i = best[j][2]
+        pieces.append((i, j))
+        j = i
+    return pieces[::-1]
+
+
+def split_glued(run: str) -> list[tuple[int, int]]:
+    """Split an alphabetic run into syllables when it is several glued ones.
+
+    Case changes inside the run ("củaỦy") always split. A part that is one
+    valid syllable stays whole; otherwise it is split only when syllables cover
+    all of it, so English words and abbreviations ("UBND", "Website") stay whole."""
+    cuts = [0] + [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()] + [len(run)]
+    out: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = run[a:b].lower()
+        if b - a <= 2 or _SYLLABLE.fullmatch(part):
+            out.append((a, b))
+            continue
+        pieces = _syllabify(part)
+        if pieces is None or len(pieces) < 2:
+            out.append((a, b))
+        else:
+            out.extend((a + x, a + y) for x, y in pieces)
+    return out
+
+
+def token_offsets(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if e - s > 3 and text[s].isalpha():
+            out.extend((s + a, s + b) for a, b in split_glued(text[s:e]))
+        else:
+            out.append((s, e))
+    return out
+
+
+class SyllableTokenizer:
+    """spaCy tokenizer: ``doc.text == text`` exactly, whitespace kept as
+    whitespace tokens where it is more than one space."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words = [text[s:e] for s, e in token_offsets(text)]
+        words, spaces = get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy serialises the tokenizer with the pipeline; it has no state
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> SyllableTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> SyllableTokenizer:
+        return self
+
+
+@registry.tokenizers("vnplan.syllable_tokenizer.v1")
+def create_tokenizer():
+    def make(nlp):
+        return SyllableTokenizer(nlp.vocab)
+
+    return make

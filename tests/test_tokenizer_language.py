@@ -1,0 +1,75 @@
+"""Tokenizer offsets, gold alignment, and the spaCy pipeline API."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.tokenizer import split_glued, token_offsets
+from tests.conftest import SEEDS, gold_tasks
+
+
+def test_tokens_cover_text_exactly():
+    text = "Số: 269 /QĐ-UBND\n\nSơn La, ngày 05/02/2021;  5.950 lượt người (95%)."
+    toks = [text[s:e] for s, e in token_offsets(text)]
+    assert toks[:8] == ["Số", ":", "269", "/", "QĐ", "-", "UBND", "Sơn"]
+    assert "05" in toks and "%" in toks and "5" in toks and "950" in toks
+
+
+@pytest.mark.parametrize(
+    "run, pieces",
+    [
+        ("Chínhphủ", ["Chính", "phủ"]),
+        ("củaỦy", ["của", "Ủy"]),
+        ("Thủtướng", ["Thủ", "tướng"]),
+        ("KẾHOẠCH", ["KẾ", "HOẠCH"]),
+        ("nghiêng", ["nghiêng"]),
+        ("UBND", ["UBND"]),
+        ("Website", ["Website"]),
+    ],
+)
+def test_glued_syllables(run, pieces):
+    assert [run[a:b] for a, b in split_glued(run)] == pieces
+
+
+def test_every_gold_span_is_a_token_span(nlp):
+    tasks = gold_tasks()
+    assert tasks, "no gold found in annotations/"
+    total = 0
+    for task in tasks:
+        text = task["data"]["text"]
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        for item in task["annotations"][0]["result"]:
+            if item["type"] != "labels":
+                continue
+            total += 1
+            v = item["value"]
+            span = doc.char_span(v["start"], v["end"])
+            assert span is not None, (task["data"]["doc_id"], v["text"])
+    assert total > 1000
+
+
+def test_load_returns_spacy_pipeline(nlp):
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    assert nlp.pipe_names[:2] == ["vnplan_structure", "vnplan_sentences"]
+    doc = nlp(SEEDS["quang-ngai"].read_text(encoding="utf-8"))
+    assert doc._.structure.header.field("kind").value == "KẾ HOẠCH"
+    assert doc._.relations == []
+    sents = list(doc.sents)
+    assert len(sents) > 50
+    assert any(s.text.startswith("Thực hiện công tác đào tạo, bồi dưỡng cán bộ lãnh đạo") for s in sents)
+
+
+def test_words_from_underthesea_have_offsets(nlp):
+    doc = nlp("Giao Giám đốc Sở Nội vụ chủ trì, phối hợp với các sở.")
+    words = [doc.text[s:e] for s, e in doc._.words]
+    assert "Giám đốc" in words and "chủ trì" in words and "phối hợp" in words
+
+
+def test_pipe_with_two_processes_matches_single(nlp):
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS.values()]
+    single = [d._.structure.to_dict() for d in nlp.pipe(texts)]
+    multi = [d._.structure.to_dict() for d in nlp.pipe(texts, n_process=2, batch_size=2)]
+    assert single == multi
