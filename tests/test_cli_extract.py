@@ -111,3 +111,22 @@ def test_extract_seed_table_rows_reach_the_kb(tmp_path):
 def test_extract_nothing_found(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1 and "no documents found" in result.output
+
+
+def test_corpus_manifest_drives_the_batch(tmp_path):
+    import csv
+
+    with (CORPUS / "manifest.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 25
+    for row in rows:
+        assert (CORPUS / row["file"]).is_file(), row["file"]
+        assert row["doc_id"] == (CORPUS / row["file"]).stem
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(CORPUS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _count(out / "kb.sqlite", "SELECT count(*) FROM documents") == 25  # README.md is not a document
+    provinces = {r["doc_id"]: r["province"] for r in rows}
+    with sqlite3.connect(out / "kb.sqlite") as conn:
+        found = dict(conn.execute("SELECT doc_id, province FROM documents"))
+    assert found == provinces

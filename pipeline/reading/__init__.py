@@ -6,6 +6,7 @@ failure is a :class:`ReadError` whose message names the file and the problem.
 
 from __future__ import annotations
 
+import csv
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -66,12 +67,32 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     return read_bytes(raw, fmt, str(path), doc_id or doc_id_for(path))
 
 
+def manifest_files(folder: Path) -> list[Path] | None:
+    """The documents a folder's ``manifest.csv`` lists (column ``file``,
+    relative to the folder), or None when there is no manifest. A manifest
+    keeps READMEs and notes out of a batch."""
+    manifest = folder / "manifest.csv"
+    if not manifest.is_file():
+        return None
+    with manifest.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if not rows or "file" not in rows[0]:
+        return None
+    return [folder / row["file"] for row in rows if row.get("file")]
+
+
 def iter_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders (recursively) into readable document paths, sorted,
-    so a batch always processes the same files in the same order."""
+    """Expand files and folders into document paths. A folder with a
+    manifest.csv yields the files it lists; other folders are searched
+    recursively, sorted, so a batch always processes the same files in the
+    same order."""
     for item in inputs:
         p = Path(item)
         if p.is_dir():
+            listed = manifest_files(p)
+            if listed is not None:
+                yield from listed
+                continue
             for child in sorted(p.rglob("*")):
                 if child.is_file() and child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
                     yield child
