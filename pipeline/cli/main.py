@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from pipeline import __version__
-from pipeline.cli import extract, segment
+from pipeline.cli import evaluate, extract, segment
 
 app = typer.Typer(
     name="vnplan",
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 app.command("segment")(segment.segment)
 app.command("extract")(extract.extract)
+app.command("evaluate")(evaluate.evaluate)
 
 
 def _version(value: bool) -> None:

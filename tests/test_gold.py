@@ -1,0 +1,47 @@
+"""The gold in annotations/ passes the schema checks, and its texts are the
+corpus files byte for byte (offsets would be meaningless otherwise)."""
+
+from __future__ import annotations
+
+import csv
+
+from evaluation.gold_check import check_files, check_task
+from tests.conftest import ANNOTATIONS, CORPUS, ROOT, gold_files
+
+
+def test_gold_passes_schema_checks():
+    files = gold_files()
+    assert len(files) >= 25
+    assert check_files(files, corpus_root=ROOT) == []
+
+
+def test_every_corpus_document_has_gold():
+    with (CORPUS / "manifest.csv").open(encoding="utf-8") as fh:
+        doc_ids = {row["doc_id"] for row in csv.DictReader(fh)}
+    assert doc_ids == {p.stem for p in gold_files()}
+
+
+def test_iaa_passes_are_valid_gold():
+    passes = sorted((ANNOTATIONS / "iaa").glob("pass*"))
+    assert len(passes) == 2
+    for folder in passes:
+        files = sorted(folder.glob("*.json"))
+        assert len(files) >= 2
+        assert check_files(files, corpus_root=ROOT) == []
+
+
+def test_checker_catches_the_usual_mistakes():
+    text = "Sở Nội vụ chủ trì."
+    task = {
+        "data": {"text": text, "doc_id": "x"},
+        "annotations": [{"result": [
+            {"id": "a", "type": "labels", "value": {"start": 0, "end": 10, "text": "Sở Nội vụ ", "labels": ["AGENCY"]}},
+            {"id": "b", "type": "labels", "value": {"start": 3, "end": 9, "text": "Nội vụ", "labels": ["ORG"]}},
+            {"id": "c", "type": "labels", "value": {"start": 10, "end": 17, "text": "chủ trì", "labels": ["TASK"]}},
+            {"from_id": "c", "to_id": "a", "type": "relation", "labels": ["CHAIRS"]},
+        ]}],
+    }
+    problems = "\n".join(check_task(task, "t"))
+    assert "starts or ends on space" in problems
+    assert "bad labels ['ORG']" in problems
+    assert "joins wrong labels" in problems
