@@ -121,7 +121,8 @@ def load(components: tuple[str, ...] | None = None) -> Language:
     ``nlp(text)`` gives a Doc with ``doc._.structure``; ``nlp.pipe(texts,
     n_process=2)`` works as in any spaCy pipeline. Nothing is downloaded.
     """
-    # importing registers the tokenizer in spaCy's registry
+    # importing registers the tokenizer and the entity/relation factories
+    import pipeline.entities.components  # noqa: F401
     import pipeline.tokenizer  # noqa: F401
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnplan.syllable_tokenizer.v1"}}})

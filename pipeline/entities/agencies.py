@@ -1,0 +1,108 @@
+"""A small grammar of Vietnamese public-body names.
+
+    AGENCY  := [OFFICE] BODY | COLLECTIVE
+    OFFICE  := Giám đốc | Chủ tịch | Chánh Văn phòng | Thủ trưởng | ...
+    BODY    := HEAD NAME* PLACE?
+    HEAD    := Ủy ban nhân dân | UBND | Sở | Ban | Bộ | Học viện | Trường | ...
+    NAME    := Title-case or upper-case syllables (and "và", "&", "-" between them)
+               plus the few lower-case words that live inside names
+    PLACE   := tỉnh | huyện | thành phố | ... followed by a Title-case place name
+    COLLECTIVE := các sở, ban, ngành (tỉnh) | các cơ quan, đơn vị (có) liên quan | ...
+
+It is the AGENCY recogniser of the pure-rules configuration and a feature of
+the trained tagger, which learns where annotators cut differently.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LOWER = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵfjwz"
+_UPPER = _LOWER.upper()
+U = f"[{_UPPER}]"
+L = f"[{_LOWER}]"
+_TITLE = rf"{U}{L}*"  # Nội, Đầu
+# an acronym (UBND, HĐND, MTTQ, CCVC), not an upper-case word of a title
+_CAPS = rf"(?!(?:NGÀY|SỐ|NĂM|THÁNG|QUY|ĐỊNH|VỀ|VIỆC|CỦA|VÀ|KẾ|HOẠCH|TRIỂN|KHAI)(?![{_UPPER}]))[{_UPPER}]{{2,6}}[0-9]*"
+_WORD_GAP = r"[ \t]+"
+
+OFFICES = (
+    "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc",
+    "Thủ trưởng", "Bộ trưởng", "Thủ tướng", "Phó Thủ tướng", "Trưởng ban", "Phó Trưởng ban",
+    "Chánh Thanh tra", "Hiệu trưởng", "Viện trưởng", "Cục trưởng", "Tổng cục trưởng", "Bí thư", "Phó Bí thư",
+    "Thường trực", "Ban Thường vụ", "Ban Chấp hành",
+)  # fmt: skip
+HEADS = (
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "Hội đồng nhân dân",
+    "HỘI ĐỒNG NHÂN DÂN", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ", "Mặt trận Tổ quốc", "Ủy ban Kiểm tra",
+    "Ban Chỉ đạo", "Ban cán sự Đảng", "Ban Thường vụ", "UBND", "HĐND", "UBMTTQ", "MTTQ",
+    "Sở", "Ban", "Bộ", "Học viện", "Trường", "Văn phòng", "Phòng", "Trung tâm", "Thanh tra", "Cục", "Vụ",
+    "Tổng cục", "Viện", "Đài", "Báo", "Công an", "Bộ Chỉ huy", "Kho bạc", "Liên đoàn", "Hội", "Tỉnh ủy",
+    "Tỉnh uỷ", "Huyện ủy", "Thành ủy", "Thị ủy", "Đảng ủy", "Đảng bộ", "Chính phủ", "Quân khu", "Tỉnh đoàn",
+    "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Liên minh Hợp tác xã", "Ngân hàng", "Kiểm toán",
+    "SỞ", "BAN", "BỘ", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ",
+)  # fmt: skip
+# lower-case syllables that end a name: verbs, prepositions, function words
+_STOP = (
+    "chủ", "phối", "tổ", "xây", "thực", "triển", "ban", "hướng", "có", "là", "về", "của", "với", "cho", "tại",
+    "theo", "trong", "đã", "sẽ", "được", "đề", "báo", "chỉ", "tham", "giao", "các", "thuộc", "trực", "và",
+    "để", "đến", "từ", "trên", "phát", "tiếp", "tập", "kiểm", "làm", "mời", "cử", "gửi", "trình", "quy",
+    "hoặc", "nhằm", "đối", "khi", "thì", "nếu", "do", "bằng", "vào", "ra", "đi", "lên", "năm", "ngày",
+    "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "cần", "phải", "không", "nhưng", "tổng", "rà",
+    "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
+)  # fmt: skip
+_LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
+PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|TP\.?|Thành phố)"
+_PLACE_CAPS = r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ)"
+_LEVEL = r"(?:cấp tỉnh|cấp huyện|cấp xã|các cấp|Trung ương|trung ương|TW)"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", _WORD_GAP) for w in sorted(words, key=len, reverse=True))
+
+
+_HEAD_ALT = _alt(HEADS)
+# a name word: Title-case (or upper-case) syllable, then up to three lower-case
+# syllables of the same compound ("Nội vụ", "Chính trị quốc gia", "khu vực")
+_NAMEWORD = rf"(?:{_CAPS}|{_TITLE})(?:{_WORD_GAP}{_LWORD}){{0,3}}"
+# a comma joins name parts ("Văn hóa, Thể thao và Du lịch") but not a new body
+_JOIN = (
+    rf"(?:{_WORD_GAP}|[ \t]*(?:-|–|&|và)[ \t]*"
+    rf"|[ \t]*,[ \t]*(?!(?:{_HEAD_ALT}|{_alt(OFFICES)}|Kế hoạch|Quyết định|Nghị|Thông tư|Chương trình|"
+    rf"Chỉ thị|Đề án|Công văn)(?![{_LOWER}{_UPPER}])))"
+)
+_NAME = rf"(?:{_WORD_GAP}(?!hành\b){_LWORD}(?:{_WORD_GAP}{_LWORD}){{0,2}})?(?:{_JOIN}{_NAMEWORD})*"
+_PLACE_NAME = rf"(?:{_TITLE}|{_CAPS})(?:[ \t\-]+(?:{_TITLE}|{_CAPS})){{0,3}}"
+_PLACE_LIST = rf"{PLACE_WORDS}(?:[ \t]*,[ \t]*{PLACE_WORDS})*"
+_PLACE = (
+    rf"(?:{_WORD_GAP}(?:các{_WORD_GAP})?{_PLACE_LIST}(?:{_WORD_GAP}{_PLACE_NAME})?"
+    rf"|(?:[ \t]*|[ \t]*\n[ \t]*){_PLACE_CAPS}(?:{_WORD_GAP}{_CAPS}){{0,3}}"
+    rf"|{_WORD_GAP}{_LEVEL})?"
+)
+_BODY = rf"(?:{_HEAD_ALT}){_NAME}{_PLACE}"
+_COLLECTIVE = (
+    r"(?:[Cc]ác|[Tt]hủ trưởng các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các|Chủ tịch UBND các)"
+    r"(?:[ \t]*,?[ \t]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thành phố|xã|phường|cơ sở|"
+    r"trường|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
+    r"(?:[ \t]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
+    r"sự nghiệp(?: công lập)?(?: trực thuộc(?: UBND tỉnh| tỉnh)?)?|hành chính|đào tạo(?:, bồi dưỡng)?|"
+    r"chuyên môn)(?![\w]))*"
+)
+_OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \t]*,[ \t]*(?:{_alt(OFFICES)}))*"
+AGENCY = re.compile(
+    rf"(?<![\w/-])(?!Hội nghị|Ban hành|Báo cáo)(?:{_OFFICE_LIST}{_WORD_GAP})?(?:{_COLLECTIVE}(?:{_WORD_GAP}{_PLACE_NAME})?|{_BODY})"
+)
+
+
+def find_agencies(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in AGENCY.finditer(text):
+        s, e = m.span()
+        while e > s and text[e - 1] in " \t\n,;.-":
+            e -= 1
+        # a lone generic head ("Ban", "Phòng", "Hội") is not a body
+        if text[s:e] in ("Ban", "Bộ", "Sở", "Hội", "Phòng", "Vụ", "Báo", "Đài", "Trường", "Viện", "Cục"):
+            continue
+        if e > s:
+            spans.append((s, e))
+    return spans

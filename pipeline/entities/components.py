@@ -1,0 +1,73 @@
+"""spaCy components for entities: the rule recogniser, the trained tagger and
+the normaliser. Registered as factories so pipelines are assembled from
+config, the spaCy way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.entities.rules import rule_entities
+from pipeline.entities.tagger import EntityTagger
+from pipeline.structure.segmenter import segment
+
+MODEL_VERSION_RULES = "vnplan-rules-1"
+
+
+def set_entities(doc: Doc, spans: list[tuple[int, int, str, float | None]], model_version: str) -> None:
+    ents: list[Span] = []
+    for start, end, label, _score in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            ents.append(span)
+    ents = filter_spans(ents)
+    doc.ents = ents
+    scores = {(s, e, label): sc for s, e, label, sc in spans}
+    for ent in doc.ents:
+        ent._.score = scores.get((ent.start_char, ent.end_char, ent.label_), 1.0)
+        ent._.model_version = model_version
+
+
+@Language.factory("vnplan_entity_rules")
+def make_entity_rules(nlp: Language, name: str) -> EntityRules:
+    return EntityRules()
+
+
+class EntityRules:
+    """The pure-rules configuration: patterns, agency grammar, structure rules."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        structure = doc._.structure or segment(doc.text)
+        set_entities(doc, [(s, e, label, 1.0) for s, e, label in rule_entities(doc.text, structure)],
+                     MODEL_VERSION_RULES)
+        return doc
+
+
+@Language.factory("vnplan_entity_tagger", default_config={"model": None})
+def make_entity_tagger(nlp: Language, name: str, model: str | None) -> EntityTaggerComponent:
+    return EntityTaggerComponent(model)
+
+
+class EntityTaggerComponent:
+    """The trained CRF tagger (all eight labels; rule outputs are features).
+    ``model`` is a path to a CRFsuite file; default: the shipped model."""
+
+    def __init__(self, model: str | None = None) -> None:
+        from pipeline.models import default_model_path, model_version
+
+        path = Path(model) if model else default_model_path("entity_crf.crfsuite")
+        self.tagger: EntityTagger | None = EntityTagger.load(path) if path.is_file() else None
+        self.model_version = model_version("entity_crf.crfsuite") if self.tagger else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.tagger is None:
+            raise RuntimeError(
+                "no entity model installed: run `vnplan train` or load the pipeline with rules only"
+            )
+        structure = doc._.structure or segment(doc.text)
+        spans = self.tagger.tag(doc.text, structure)
+        set_entities(doc, [(s.start, s.end, s.label, s.score) for s in spans], self.model_version or "crf")
+        return doc

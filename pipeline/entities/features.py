@@ -1,0 +1,313 @@
+"""Token features for the sequence tagger.
+
+What decides an entity in these plans is as much *where* a phrase stands as
+what it says: the chair column of a table, the title of a duty section, the
+value of a "Cơ quan tổ chức thực hiện:" field, the first words of a list item.
+So every token carries, besides its syllable, shape and neighbours, the
+structure block it sits in (kind, position, column role, field label), the
+deterministic recogniser's verdict and gazetteer membership.
+
+Sequences are structure blocks (a paragraph, a list item, a table cell, a
+header field...): entities never cross them, and short sequences keep the
+CRF fast.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.entities.agencies import find_agencies
+from pipeline.entities.patterns import Match, find_all
+from pipeline.structure.lines import plain
+from pipeline.structure.model import Node, Structure
+from pipeline.tokenizer import token_offsets
+
+# Head words of Vietnamese public bodies (lower case, syllable sequences).
+AGENCY_HEADS = (
+    "ủy ban", "uỷ ban", "ubnd", "hội đồng", "hđnd", "sở", "ban", "bộ", "học viện", "trường", "văn phòng",
+    "phòng", "trung tâm", "thanh tra", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
+    "chính phủ", "thủ tướng", "mặt trận", "mttq", "liên đoàn", "hội", "cục", "vụ", "tổng cục", "viện",
+    "đài", "báo", "công an", "bộ chỉ huy", "quân khu", "kho bạc", "chi cục", "đoàn", "btv", "bcđ",
+    "chủ tịch", "phó chủ tịch", "giám đốc", "thủ trưởng", "chánh văn phòng", "bộ trưởng", "các sở",
+    "các cơ quan", "các đơn vị", "cơ quan", "đơn vị", "các huyện", "các cơ sở",
+)  # fmt: skip
+_AGENCY_HEAD_TOKENS = {tuple(h.split()) for h in AGENCY_HEADS}
+_MAX_HEAD = max(len(h) for h in _AGENCY_HEAD_TOKENS)
+
+_ROLE_WORDS = (
+    ("chair", re.compile(r"chủ trì|tổ chức thực hiện|cơ quan thực hiện|đơn vị thực hiện|thực hiện$", re.I)),
+    ("coord", re.compile(r"phối hợp", re.I)),
+    ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
+    ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc", re.I)),
+    ("product", re.compile(r"sản phẩm|hoạt động", re.I)),
+    ("count", re.compile(r"số lượng|tổng số|chỉ tiêu|\b(19|20)\d{2}\b|người", re.I)),
+    ("stt", re.compile(r"^(stt|tt)$", re.I)),
+    ("note", re.compile(r"ghi chú", re.I)),
+)
+_FIELD_ROLES = (
+    ("directs", re.compile(r"chỉ đạo", re.I)),
+    ("provides", re.compile(r"đơn vị (đào tạo|bồi dưỡng)|cơ sở (đào tạo|bồi dưỡng)|giảng viên", re.I)),
+    ("chair", re.compile(r"tổ chức thực hiện|chủ trì|thực hiện|cơ quan", re.I)),
+    ("quota", re.compile(r"số lượng|chỉ tiêu|quy mô", re.I)),
+    ("time", re.compile(r"thời gian|thời điểm", re.I)),
+    ("target", re.compile(r"đối tượng|điều kiện", re.I)),
+    ("content", re.compile(r"nội dung", re.I)),
+    ("money", re.compile(r"kinh phí", re.I)),
+)
+
+
+def column_role(header: str | None) -> str:
+    if not header:
+        return "none"
+    for role, rx in _ROLE_WORDS:
+        if rx.search(header):
+            return role
+    return "other"
+
+
+def field_role(label: str) -> str:
+    for role, rx in _FIELD_ROLES:
+        if rx.search(label):
+            return role
+    return "other"
+
+
+def _is_agency_title(text: str) -> bool:
+    t = plain(text).lower()
+    t = re.sub(r"^(trách nhiệm( của)?|giao)\s+", "", t)
+    words = tuple(t.split()[:_MAX_HEAD])
+    return any(words[: len(h)] == h for h in _AGENCY_HEAD_TOKENS)
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    kind: str
+    info: dict[str, str] = field(default_factory=dict)
+
+
+def blocks_of(structure: Structure, text: str) -> list[Block]:
+    """The innermost text blocks in document order, each with its context:
+    heading path agency, list-item field label, cell column role."""
+    out: list[Block] = []
+
+    def visit(node: Node, agency_section: bool, depth: int) -> None:
+        kind = node.kind
+        if kind == "header":
+            for f in node.fields:
+                out.append(Block(f.start, f.end, "header", {"field": f.name}))
+            return
+        if kind == "signature":
+            for f in node.fields:
+                if f.name != "capacity_body":
+                    out.append(Block(f.start, f.end, "signature", {"field": f.name}))
+            return
+        if kind == "recipients":
+            for it in node.items:
+                out.append(Block(it.start, it.end, "recipient"))
+            return
+        if kind == "table":
+            roles = _table_roles(node, text)
+            for r_i, row in enumerate(node.rows):
+                for cell in row.cells:
+                    if cell.end > cell.start:
+                        role = roles[cell.column] if cell.column < len(roles) else "none"
+                        out.append(Block(cell.start, cell.end, "cell",
+                                         {"role": role, "row": row.kind, "col": str(min(cell.column, 8))}))
+            return
+        title = node.title
+        if kind in ("heading", "list_item", "footnote") and title is not None:
+            info = {"depth": str(min(depth, 4)), "agency_section": str(agency_section)}
+            if kind == "heading":
+                info["agency_title"] = str(_is_agency_title(text[title.start : title.end]))
+            label = _field_label(text[title.start : title.end])
+            if label:
+                info["field"] = field_role(label)
+            out.append(Block(title.start, title.end, kind, info))
+        elif kind in ("paragraph", "title", "boilerplate"):
+            out.append(Block(node.start, node.end, kind, {"agency_section": str(agency_section)}))
+        child_agency = agency_section or (
+            kind == "heading" and title is not None and _is_agency_title(text[title.start : title.end])
+        )
+        for child in node.children:
+            visit(child, child_agency, depth + 1)
+
+    for node in structure.nodes:
+        visit(node, False, 0)
+    out.sort(key=lambda b: (b.start, -b.end))
+    # keep innermost: drop a block that contains the next one's start (heading title vs child)
+    cleaned: list[Block] = []
+    for b in out:
+        if cleaned and b.start < cleaned[-1].end:
+            prev = cleaned[-1]
+            if b.end <= prev.end and (b.end - b.start) < (prev.end - prev.start):
+                # split the outer block around the inner one
+                cleaned[-1] = Block(prev.start, b.start, prev.kind, prev.info)
+                cleaned.append(b)
+                if prev.end > b.end:
+                    cleaned.append(Block(b.end, prev.end, prev.kind, prev.info))
+                continue
+            continue
+        cleaned.append(b)
+    return [b for b in cleaned if b.end > b.start]
+
+
+def _field_label(title: str) -> str | None:
+    """"Cơ quan chỉ đạo thực hiện: Ban Thường vụ" -> "cơ quan chỉ đạo thực hiện"."""
+    t = plain(title)
+    m = re.match(r"^([^:]{3,60}):", t)
+    return m.group(1).lower() if m else None
+
+
+def _table_roles(table: Node, text: str) -> list[str]:
+    """Column roles from the header row; for header-less tables (the broken
+    layout) from what the columns hold."""
+    header = table.attrs.get("header")
+    n = table.attrs.get("columns") or max((len(r.cells) for r in table.rows), default=0)
+    if header:
+        roles = [column_role(h) for h in header]
+        return roles + ["none"] * (n - len(roles))
+    # no header: STT, then the longest text column is the content, agency-like
+    # columns are chair then coordinators, time-like columns are times
+    from pipeline.structure.tables import _cell_type
+
+    profiles: list[dict[str, int]] = [{} for _ in range(n)]
+    lengths = [0] * n
+    for row in table.rows:
+        if row.kind != "body":
+            continue
+        for c in row.cells:
+            if c.column < n:
+                t = _cell_type(text[c.start : c.end])
+                profiles[c.column][t] = profiles[c.column].get(t, 0) + 1
+                lengths[c.column] += c.end - c.start
+    roles = ["other"] * n
+    content = max(range(n), key=lambda i: lengths[i]) if n else 0
+    roles[content] = "content"
+    agency_cols = [i for i in range(n) if i != content and profiles[i].get("agency", 0)
+                   >= max(profiles[i].values(), default=0) and profiles[i]]
+    for i, role in zip(agency_cols, ("chair", "coord")):
+        roles[i] = role
+    for i in range(n):
+        if roles[i] == "other" and profiles[i]:
+            top = max(profiles[i], key=profiles[i].get)
+            roles[i] = {"number": "stt", "time": "time", "empty": "note"}.get(top, "product")
+    return roles
+
+
+@lru_cache(maxsize=50_000)
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "d" if len(word) < 4 else ("year" if re.fullmatch(r"(19|20)\d\d", word) else "dddd")
+    if not word[0].isalnum():
+        return word if len(word) == 1 else "p"
+    if word.isupper():
+        return "X" if len(word) == 1 else "XX"
+    if word[0].isupper():
+        return "Xx"
+    return "x"
+
+
+@dataclass
+class TokenSeq:
+    """One block: token offsets and their feature dicts."""
+
+    offsets: list[tuple[int, int]]
+    features: list[dict[str, str | float | bool]]
+
+
+def _rule_tags(matches: list[Match], offsets: list[tuple[int, int]]) -> list[str]:
+    tags = ["O"] * len(offsets)
+    starts = [s for s, _ in offsets]
+    for m in matches:
+        i = bisect.bisect_left(starts, m.start)
+        first = True
+        while i < len(offsets) and offsets[i][0] < m.end:
+            tags[i] = ("B-" if first else "I-") + m.label
+            first = False
+            i += 1
+    return tags
+
+
+def sequences(text: str, structure: Structure) -> list[TokenSeq]:
+    """Feature sequences for a whole document, one per block (tokens outside
+    every block, such as list markers, form their own short sequences)."""
+    offsets = token_offsets(text)
+    rule_tags = _rule_tags(find_all(text), offsets)
+    agency_tags = _rule_tags([Match(s, e, "AG", "agency") for s, e in find_agencies(text)], offsets)
+    blocks = blocks_of(structure, text)
+    starts = [b.start for b in blocks]
+    # assign each token to its block (or to a gap run)
+    groups: list[tuple[Block | None, list[int]]] = []
+    for ti, (s, e) in enumerate(offsets):
+        bi = bisect.bisect_right(starts, s) - 1
+        block = blocks[bi] if bi >= 0 and blocks[bi].start <= s < blocks[bi].end else None
+        if groups and groups[-1][0] is block:
+            groups[-1][1].append(ti)
+        else:
+            groups.append((block, [ti]))
+    lowers = [text[s:e].lower() for s, e in offsets]
+    agency_head = _agency_head_flags(lowers)
+    out: list[TokenSeq] = []
+    for block, idxs in groups:
+        info = block.info if block else {}
+        kind = block.kind if block else "gap"
+        feats = []
+        n = len(idxs)
+        colon_seen = False
+        for pos, ti in enumerate(idxs):
+            s, e = offsets[ti]
+            w = text[s:e]
+            lw = lowers[ti]
+            gap_before = text[offsets[ti - 1][1] : s] if ti > 0 else "\n"
+            f: dict[str, str | float | bool] = {
+                "bias": 1.0,
+                "w": lw,
+                "shape": _shape(w),
+                "rule": rule_tags[ti],
+                "head": agency_head[ti],
+                "agc": agency_tags[ti],
+                "kind": kind,
+                "pos": str(min(pos, 5)),
+                "rpos": str(min(n - 1 - pos, 3)),
+                "nl": "\n" in gap_before,
+                "blank": gap_before.count("\n") > 1,
+                "colon": colon_seen,
+            }
+            for key, value in info.items():
+                f[f"b_{key}"] = value
+            for d in (-2, -1, 1, 2):
+                j = ti + d
+                if 0 <= j < len(offsets):
+                    f[f"w{d:+d}"] = lowers[j]
+                    f[f"rule{d:+d}"] = rule_tags[j][:1]
+                    f[f"agc{d:+d}"] = agency_tags[j][:1]
+                    if d in (-1, 1):
+                        f[f"shape{d:+d}"] = _shape(text[offsets[j][0] : offsets[j][1]])
+                        f[f"head{d:+d}"] = agency_head[j]
+            if ti > 0:
+                f["bi-1"] = lowers[ti - 1] + "|" + lw
+            if ti + 1 < len(offsets):
+                f["bi+1"] = lw + "|" + lowers[ti + 1]
+            feats.append(f)
+            if w == ":":
+                colon_seen = True
+        out.append(TokenSeq([offsets[i] for i in idxs], feats))
+    return out
+
+
+def _agency_head_flags(lowers: list[str]) -> list[str]:
+    """B/I where a known agency head phrase ("ủy ban", "sở", "học viện") starts."""
+    flags = ["O"] * len(lowers)
+    for i in range(len(lowers)):
+        for n in range(_MAX_HEAD, 0, -1):
+            if tuple(lowers[i : i + n]) in _AGENCY_HEAD_TOKENS:
+                flags[i] = "B"
+                for k in range(i + 1, i + n):
+                    flags[k] = "I"
+                break
+    return flags

@@ -1,0 +1,160 @@
+"""Deterministic recognisers for the regular labels: LEGAL_REF, DATE, PERCENT,
+QUOTA, MONEY.
+
+Written as compiled regular expressions over the document text (not over
+tokens) because the conversion damage they must survive is character-level:
+stray spaces ("269 /QĐ-UBND", "05 /12/2011"), line breaks inside a mention
+("Nghị\\nquyết"), markdown inside ("**10.635** chỉ tiêu"), missing diacritics
+in capitals. Each pattern is anchored on its unit (a document-type word, a
+"%" sign, a count noun, "đồng") so that precision stays high; the trained
+tagger sees these spans as features and learns the exceptions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WS = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, at most one line break
+_SP = r"[ \t\u00a0]+"
+_NUM = r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?"  # 5.950 / 11.147.406.000 / 11,3 / 75
+
+# --- LEGAL_REF -----------------------------------------------------------------
+_DOC_TYPES = (
+    r"Nghị\s*định|Nghị\s*quyết|Quyết\s*định|Thông\s*tư(?:\s*liên\s*tịch)?|Chỉ\s*thị|Kế\s*hoạch|Công\s*văn|"
+    r"Hướng\s*dẫn|Thông\s*báo|Tờ\s*trình|Báo\s*cáo|Kết\s*luận|Quy\s*định|Pháp\s*lệnh|Đề\s*án|Chương\s*trình|"
+    r"Văn\s*bản|Lệnh|Nghị\s*định\s*thư|Quy\s*chế"
+)
+# a document symbol: number, optional year, then agency codes joined by / - or .
+_SYMBOL = (
+    r"\d{1,5}[ \t]*(?:/[ \t]*\d{4})?[ \t]*[/-][ \t]*"
+    r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:[ \t]*[/.-][ \t]*[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
+)
+LEGAL_NUMBERED = re.compile(
+    rf"(?P<type>(?:{_DOC_TYPES})(?:{_SP}liên{_SP}tịch)?)(?:{_WS}số)?{_WS}:?{_WS}(?P<symbol>{_SYMBOL})",
+    re.IGNORECASE,
+)
+# upper-case titles keep their symbol: "CHỈ THỊ SỐ 28/CT-TTG"
+LEGAL_BARE_SYMBOL = re.compile(rf"(?<![\w/])(?P<symbol>\d{{1,5}}(?:/\d{{4}})?/[A-ZĐ]{{1,6}}-[A-ZĐ][A-ZĐ0-9&-]*)")
+# a law's title runs up to "năm YYYY" (kept) or to a following date (not kept);
+# commas belong to titles ("Luật Cán bộ, công chức năm 2008")
+_TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n]+"
+LAW = re.compile(rf"(?P<title>(?:Bộ\s+)?Luật(?:{_TITLE_WORD}){{1,30}}?)(?P<year>[ \t]+năm[ \t]*\d{{4}})")
+LAW_NO_YEAR = re.compile(
+    r"(?<!\w)Luật[ \t]+(?:[A-ZĐ]\w*|tổ chức|ngân sách|ban hành|cán bộ|viên chức)"
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\s;.()]+){0,10}?"
+    r"(?=[ \t\n]+ngày\b|[;.)]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$)",
+)
+HEADER_NUMBER = re.compile(r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?(?P<symbol>\d{1,5}[^\n|]*?/[^\n|]*?)[ \t*]*\|?[ \t]*$")
+URL = re.compile(r"\b(?:https?://|www\.)\S+")
+VISION_YEAR = re.compile(r"tầm[ \t]+nhìn[ \t]+(?:đến|tới)[ \t]+(?P<date>(?:năm[ \t]+)?(?:19|20)\d{2})")
+
+# --- DATE ------------------------------------------------------------------------
+_YEAR = r"(?:19|20)\d{2}"
+_DAYMONTH = r"\d{1,2}[ \t]*/[ \t]*\d{1,2}"
+_DATE_ALTS = [
+    rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
+    rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
+    rf"(?:[Nn]gày){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}(?!{_WS}năm)",
+    rf"(?:[Nn]gày|NGÀY){_WS}{_DAYMONTH}(?![ \t]*/)",
+    rf"(?<![\d/]){_DAYMONTH}[ \t]*/[ \t]*{_YEAR}(?![\d/])",
+    rf"(?:[Qq]uý|QUÝ){_SP}(?:I{{1,3}}|IV|[1-4])(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_SP}h[àằ]ng{_SP}năm)?",
+    rf"(?:cuối{_SP}|đầu{_SP}|giữa{_SP})?tháng{_SP}\d{{1,2}}(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_SP}h[àằ]ng{_SP}năm)",
+    rf"(?<![\d/]){_DAYMONTH}{_SP}h[àằ]ng{_SP}năm",
+    rf"(?:[Gg]iai{_SP}đoạn|GIAI{_SP}ĐOẠN|[Nn]hiệm{_SP}kỳ)(?:{_SP}từ)?(?:{_SP}năm)?{_WS}{_YEAR}{_WS}(?:-|–|—|đến(?:{_SP}năm)?){_WS}{_YEAR}",
+    rf"(?:[Tt]ừ{_SP})?(?:[Nn]ăm|NĂM){_SP}{_YEAR}{_WS}(?:-|–|đến(?:{_SP}hết)?(?:{_SP}năm)?){_WS}{_YEAR}",
+    rf"(?:[Tt]ừ{_SP})?năm{_SP}{_YEAR}(?:,{_SP}{_YEAR}|{_SP}(?:và|-){_SP}{_YEAR})?",
+    rf"(?:nửa{_SP}(?:đầu|cuối){_SP}|cuối{_SP}|đầu{_SP})năm{_SP}{_YEAR}",
+    rf"(?:[Nn]ăm|NĂM){_SP}{_YEAR}",
+    rf"(?<![\d/.-]){_YEAR}[ \t]*(?:-|–)[ \t]*{_YEAR}(?![\d/])",
+]
+DATE = re.compile("|".join(f"(?:{a})" for a in _DATE_ALTS))
+# a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
+BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")
+
+# --- PERCENT ---------------------------------------------------------------------
+_BOUND_BEFORE = r"(?:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|đạt|từ)[ \t]+)?"
+PERCENT = re.compile(
+    rf"(?i:{_BOUND_BEFORE})(?:\d+(?:[.,]\d+)?[ \t]*%?[ \t]*(?:-|–|đến)[ \t]*)?\d+(?:[.,]\d+)?[ \t]*%"
+    r"(?:[ \t]+(?:trở lên|trở xuống))?"
+)
+
+# --- MONEY -----------------------------------------------------------------------
+MONEY = re.compile(
+    rf"(?i:(?:khoảng|gần|hơn|trên|dưới|tối đa|tối thiểu)[ \t]+)?(?:{_NUM})(?:\*\*)?[ \t]*"
+    r"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)[ \t]+)?(?:đồng|VNĐ|VND|đ)(?!\w)"
+)
+
+# --- QUOTA -----------------------------------------------------------------------
+_COUNT_NOUNS = (
+    r"lượt[ \t]+người|lượt|người|học[ \t]+viên|chỉ[ \t]+tiêu|lớp|khóa|khoá|đồng[ \t]+chí|"
+    r"cán[ \t]+bộ|công[ \t]+chức|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
+    r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|chuyên[ \t]+đề"
+)
+_COUNTED = (
+    r"(?:[ \t]+(?:cán bộ, công chức, viên chức|cán bộ, công chức|cán bộ, đảng viên|cán bộ|công chức|"
+    r"viên chức|người|học viên))?"
+)
+QUOTA = re.compile(
+    r"(?i:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|trên|từ)[ \t]+)?"
+    rf"(?<![\d.,/])(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?[ \t]*"
+    rf"(?:{_COUNT_NOUNS})(?!\w)(?:[ \t]*/[ \t]*(?:năm|khóa|lớp))?" + _COUNTED
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    label: str
+    pattern: str
+
+
+_EDGE = " \t\n\r\u00a0.,;:)]*"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e
+
+
+def find_all(text: str) -> list[Match]:
+    """All pattern matches, overlapping ones resolved: the longer span wins,
+    LEGAL_REF over DATE (a date inside a reference is not a DATE), and a
+    document number is never a DATE or QUOTA."""
+    found: list[Match] = []
+    for m in HEADER_NUMBER.finditer(text):
+        found.append(Match(*_trim(text, m.start("symbol"), m.end("symbol")), "LEGAL_REF", "header"))
+    for m in VISION_YEAR.finditer(text):
+        found.append(Match(m.start("date"), m.end("date"), "DATE", "vision"))
+    for m in LEGAL_NUMBERED.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "numbered"))
+    for m in LAW.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "law"))
+    for m in LAW_NO_YEAR.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "law"))
+    for m in LEGAL_BARE_SYMBOL.finditer(text):
+        found.append(Match(m.start(), m.end(), "LEGAL_REF", "symbol"))
+    for m in MONEY.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "MONEY", "money"))
+    for m in PERCENT.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "PERCENT", "percent"))
+    for m in QUOTA.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "QUOTA", "quota"))
+    for m in DATE.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "DATE", "date"))
+    priority = {"LEGAL_REF": 0, "MONEY": 1, "PERCENT": 2, "QUOTA": 3, "DATE": 4}
+    urls = [m.span() for m in URL.finditer(text)]
+    found = [f for f in found if f.end > f.start and not any(a <= f.start < b for a, b in urls)]
+    found.sort(key=lambda f: (-(f.end - f.start), priority[f.label], f.start))
+    kept: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for f in found:
+        if any(f.start < e and s < f.end for s, e in taken):
+            continue
+        kept.append(f)
+        taken.append((f.start, f.end))
+    return sorted(kept, key=lambda f: f.start)

@@ -1,0 +1,95 @@
+"""The pure-rules entity recogniser: patterns, the agency grammar and a few
+structure rules. It is vnplan without any trained component, kept as a
+baseline and as a fallback when no model is installed.
+
+Structure rules: the signer of a signature is a PERSON; the content cell of an
+assignment table row and each list item under a duty section headed by an
+agency are TASKs (without their numbering, trailing punctuation or a trailing
+deadline).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.entities.agencies import find_agencies
+from pipeline.entities.features import _is_agency_title, column_role
+from pipeline.entities.patterns import find_all
+from pipeline.structure.lines import trim
+from pipeline.structure.model import Node, Structure
+
+Spans = list[tuple[int, int, str]]
+_LEAD = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*\.?\s+)")
+
+
+def _task_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    s, e = trim(text, start, end, extra=".;:,")
+    m = _LEAD.match(text[s:e])
+    if m:
+        s += m.end()
+    s, e = trim(text, s, e, extra=".;:,")
+    return (s, e) if e - s > 3 else None
+
+
+def structure_rules(text: str, structure: Structure) -> Spans:
+    spans: Spans = []
+    for node in structure.walk():
+        if node.kind == "signature":
+            f = node.field("signer")
+            if f is not None:
+                spans.append((f.start, f.end, "PERSON"))
+        elif node.kind == "table":
+            header = node.attrs.get("header") or []
+            content_cols = [i for i, h in enumerate(header) if column_role(h) == "content"]
+            for row in node.rows:
+                if row.kind not in ("body", "continuation"):
+                    continue
+                for cell in row.cells:
+                    if cell.column in content_cols:
+                        span = _task_span(text, cell.start, cell.end)
+                        if span:
+                            spans.append((*span, "TASK"))
+        elif node.kind == "heading" and node.title is not None and _is_agency_title(
+            text[node.title.start : node.title.end]
+        ):
+            for child in _items(node):
+                if child.title is not None:
+                    span = _task_span(text, child.title.start, child.title.end)
+                    if span:
+                        spans.append((*span, "TASK"))
+    return spans
+
+
+def _items(node: Node) -> list[Node]:
+    out = []
+    for child in node.children:
+        if child.kind in ("list_item", "heading") and not child.children:
+            out.append(child)
+        elif child.kind in ("list_item", "heading"):
+            out.extend(_items(child))
+    return out
+
+
+def rule_entities(text: str, structure: Structure) -> Spans:
+    """All rule spans, non-overlapping: patterns first, then structure rules
+    (a TASK keeps out of pattern spans by being cut before them), then agencies."""
+    spans: Spans = [(m.start, m.end, m.label) for m in find_all(text)]
+    taken = [(s, e) for s, e, _ in spans]
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in taken)
+
+    for s, e, label in structure_rules(text, structure):
+        if label == "TASK":
+            # cut a TASK before the first pattern span inside it (a trailing date/quota)
+            inside = sorted(a for a, b in taken if s <= a < e)
+            if inside:
+                e = trim(text, s, inside[0], extra=".;:,")[1]
+        if e > s and free(s, e):
+            spans.append((s, e, label))
+            taken.append((s, e))
+    for s, e in find_agencies(text):
+        if free(s, e):
+            spans.append((s, e, "AGENCY"))
+            taken.append((s, e))
+    return sorted(spans)

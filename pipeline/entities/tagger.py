@@ -1,0 +1,132 @@
+"""The trained sequence tagger (CRF over syllable tokens, BIO tags).
+
+It predicts all eight labels: for LEGAL_REF, DATE, PERCENT, QUOTA and MONEY
+the deterministic recognisers' output is a feature, so the tagger copies them
+where they are right and learns where the annotators decided otherwise (a
+date inside a TASK, a bare number in a quota-table cell).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.entities.features import TokenSeq, sequences
+from pipeline.structure.model import Structure
+from pipeline.structure.segmenter import segment
+
+_EDGE = set(".,;:)]}(*-–+") | {" ", "\t", "\n"}
+
+
+@dataclass
+class TaggedSpan:
+    start: int
+    end: int
+    label: str
+    score: float
+
+
+def gold_tags(seqs: list[TokenSeq], spans: Iterable[tuple[int, int, str]]) -> list[list[str]]:
+    starts_by_seq = [[s for s, _ in seq.offsets] for seq in seqs]
+    tags = [["O"] * len(seq.offsets) for seq in seqs]
+    flat: list[tuple[int, int, int]] = []  # (start, seq index, token index)
+    for si, seq in enumerate(seqs):
+        for ti, (s, _e) in enumerate(seq.offsets):
+            flat.append((s, si, ti))
+    flat.sort()
+    keys = [f[0] for f in flat]
+    for start, end, label in spans:
+        i = bisect.bisect_left(keys, start)
+        first = True
+        while i < len(flat) and flat[i][0] < end:
+            _, si, ti = flat[i]
+            tags[si][ti] = ("B-" if first else "I-") + label
+            first = False
+            i += 1
+    del starts_by_seq
+    return tags
+
+
+def decode(text: str, seq: TokenSeq, tags: list[str], marginals: list[dict[str, float]] | None = None
+           ) -> list[TaggedSpan]:
+    spans: list[TaggedSpan] = []
+    cur: list | None = None
+
+    def close():
+        if cur is None:
+            return
+        s, e, label, probs = cur
+        while s < e and text[s] in _EDGE:
+            s += 1
+        while e > s and text[e - 1] in _EDGE:
+            e -= 1
+        if e > s:
+            spans.append(TaggedSpan(s, e, label, round(sum(probs) / len(probs), 4) if probs else 1.0))
+
+    for i, tag in enumerate(tags):
+        s, e = seq.offsets[i]
+        prob = marginals[i].get(tag, 1.0) if marginals else 1.0
+        if tag == "O":
+            close()
+            cur = None
+            continue
+        prefix, label = tag.split("-", 1)
+        if prefix == "B" or cur is None or cur[2] != label:
+            close()
+            cur = [s, e, label, [prob]]
+        else:
+            cur[1] = e
+            cur[3].append(prob)
+    close()
+    return spans
+
+
+class EntityTagger:
+    """Wraps a sklearn-crfsuite CRF: train from gold, save/load, tag a text."""
+
+    def __init__(self, crf=None) -> None:
+        self.crf = crf
+
+    @classmethod
+    def train(cls, examples: Iterable[tuple[str, list[tuple[int, int, str]]]], c1: float = 0.05,
+              c2: float = 0.05, max_iterations: int = 150, seed: int = 0) -> EntityTagger:
+        import sklearn_crfsuite
+
+        X, y = [], []
+        for text, spans in examples:
+            seqs = sequences(text, segment(text))
+            for seq, tags in zip(seqs, gold_tags(seqs, spans)):
+                X.append(seq.features)
+                y.append(tags)
+        crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations,
+                                   all_possible_transitions=True)
+        del seed  # L-BFGS on a fixed feature order is deterministic
+        crf.fit(X, y)
+        return cls(crf)
+
+    def save(self, path: Path) -> None:
+        import shutil
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.crf.modelfile.name, path)
+
+    @classmethod
+    def load(cls, path: Path) -> EntityTagger:
+        import sklearn_crfsuite
+
+        return cls(sklearn_crfsuite.CRF(model_filename=str(path)))
+
+    def tag(self, text: str, structure: Structure | None = None, with_scores: bool = True) -> list[TaggedSpan]:
+        structure = structure or segment(text)
+        seqs = sequences(text, structure)
+        if not seqs:
+            return []
+        X = [s.features for s in seqs]
+        tagged = self.crf.predict(X)
+        marg = self.crf.predict_marginals(X) if with_scores else [None] * len(seqs)
+        out: list[TaggedSpan] = []
+        for seq, tags, m in zip(seqs, tagged, marg):
+            out.extend(decode(text, seq, tags, m))
+        return out
