@@ -10,7 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.entities.rules import rule_entities
+from pipeline.entities.merge import merge_spans
+from pipeline.entities.rules import regular_entities, rule_entities
 from pipeline.entities.tagger import EntityTagger
 from pipeline.structure.segmenter import segment
 
@@ -68,6 +69,7 @@ class EntityTaggerComponent:
                 "no entity model installed: run `vnplan train` or load the pipeline with rules only"
             )
         structure = doc._.structure or segment(doc.text)
-        spans = self.tagger.tag(doc.text, structure)
-        set_entities(doc, [(s.start, s.end, s.label, s.score) for s in spans], self.model_version or "crf")
+        tagged = self.tagger.tag(doc.text, structure)
+        spans = merge_spans(doc.text, regular_entities(doc.text, structure), tagged)
+        set_entities(doc, spans, self.model_version or "crf")
         return doc

@@ -259,6 +259,7 @@ def sequences(text: str, structure: Structure) -> list[TokenSeq]:
         feats = []
         n = len(idxs)
         colon_seen = False
+        sent_pos = 0
         for pos, ti in enumerate(idxs):
             s, e = offsets[ti]
             w = text[s:e]
@@ -277,6 +278,7 @@ def sequences(text: str, structure: Structure) -> list[TokenSeq]:
                 "nl": "\n" in gap_before,
                 "blank": gap_before.count("\n") > 1,
                 "colon": colon_seen,
+                "spos": str(min(sent_pos, 3)),
             }
             for key, value in info.items():
                 f[f"b_{key}"] = value
@@ -294,8 +296,11 @@ def sequences(text: str, structure: Structure) -> list[TokenSeq]:
             if ti + 1 < len(offsets):
                 f["bi+1"] = lw + "|" + lowers[ti + 1]
             feats.append(f)
+            sent_pos += 1
             if w == ":":
                 colon_seen = True
+            if w in (".", ";", ":", "?", "!"):
+                sent_pos = 0
         out.append(TokenSeq([offsets[i] for i in idxs], feats))
     return out
 

@@ -19,6 +19,8 @@ from pipeline.structure.lines import trim
 from pipeline.structure.model import Node, Structure
 
 Spans = list[tuple[int, int, str]]
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+_NUMBER_CELL = re.compile(r"\d{1,3}(?:\.\d{3})*")
 _LEAD = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*\.?\s+)")
 
 
@@ -40,15 +42,24 @@ def structure_rules(text: str, structure: Structure) -> Spans:
                 spans.append((f.start, f.end, "PERSON"))
         elif node.kind == "table":
             header = node.attrs.get("header") or []
-            content_cols = [i for i, h in enumerate(header) if column_role(h) == "content"]
+            roles = [column_role(h) for h in header]
+            content_cols = [i for i, r in enumerate(roles) if r == "content"]
+            count_cols = [i for i, r in enumerate(roles) if r == "count"]
             for row in node.rows:
-                if row.kind not in ("body", "continuation"):
+                if row.kind == "header":
+                    # years heading the columns of a quota table
+                    for cell in row.cells:
+                        if _YEAR_CELL.fullmatch(text[cell.start : cell.end]):
+                            spans.append((cell.start, cell.end, "DATE"))
                     continue
                 for cell in row.cells:
-                    if cell.column in content_cols:
+                    if cell.column in content_cols and row.kind in ("body", "continuation"):
                         span = _task_span(text, cell.start, cell.end)
                         if span:
                             spans.append((*span, "TASK"))
+                    elif cell.column in count_cols and _NUMBER_CELL.fullmatch(text[cell.start : cell.end]):
+                        # a bare number under a "số lượng/tổng số/year" header counts people
+                        spans.append((cell.start, cell.end, "QUOTA"))
         elif node.kind == "heading" and node.title is not None and _is_agency_title(
             text[node.title.start : node.title.end]
         ):
@@ -75,6 +86,15 @@ def rule_entities(text: str, structure: Structure) -> Spans:
     (a TASK keeps out of pattern spans by being cut before them), then agencies."""
     spans: Spans = [(m.start, m.end, m.label) for m in find_all(text)]
     taken = [(s, e) for s, e, _ in spans]
+    spans, taken = _add_structure(text, structure, spans, taken)
+    for s, e in find_agencies(text):
+        if not any(s < b and a < e for a, b in taken):
+            spans.append((s, e, "AGENCY"))
+            taken.append((s, e))
+    return sorted(spans)
+
+
+def _add_structure(text: str, structure: Structure, spans: Spans, taken: list[tuple[int, int]]):
 
     def free(s: int, e: int) -> bool:
         return not any(s < b and a < e for a, b in taken)
@@ -88,8 +108,17 @@ def rule_entities(text: str, structure: Structure) -> Spans:
         if e > s and free(s, e):
             spans.append((s, e, label))
             taken.append((s, e))
-    for s, e in find_agencies(text):
-        if free(s, e):
-            spans.append((s, e, "AGENCY"))
-            taken.append((s, e))
-    return sorted(spans)
+    return spans, taken
+
+
+def regular_entities(text: str, structure: Structure) -> Spans:
+    """The high-precision part of the rules: patterns plus the table and
+    signature rules, for the labels the trained tagger does not override
+    (LEGAL_REF, DATE, PERCENT, MONEY, QUOTA, PERSON)."""
+    spans: Spans = [(m.start, m.end, m.label) for m in find_all(text)]
+    taken = [(s, e) for s, e, _ in spans]
+    spans, _ = _add_structure(text, structure, spans, taken)
+    return sorted(x for x in spans if x[2] in REGULAR_LABELS)
+
+
+REGULAR_LABELS = frozenset({"LEGAL_REF", "DATE", "PERCENT", "MONEY", "QUOTA", "PERSON"})
