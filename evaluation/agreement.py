@@ -29,9 +29,9 @@ def agreement(a: Path, b: Path) -> dict:
 def markdown_table(result: dict) -> str:
     pooled = result["pooled"]
     docs = result["documents"]
-    head = "| label | n (pass 1) | strict F1 | partial/relaxed F1 | " + " | ".join(
-        f"{d} strict F1" for d in docs
-    ) + " |"
+    head = (
+        "| label | n (pass 1) | strict F1 | partial/relaxed F1 | " + " | ".join(f"{d} strict F1" for d in docs) + " |"
+    )
     sep = "|" + "---|" * (4 + len(docs))
     lines = [head, sep]
 
@@ -43,27 +43,30 @@ def markdown_table(result: dict) -> str:
             return None
         per_doc = [result["per_document"][d][kind]["per_label"][label][strict_mode] for d in docs]
         cells = [f"{x['f1']:.3f}" if x["tp"] + x["fn"] + x["fp"] else "–" for x in per_doc]
-        return f"| {label} | {n} | {p[strict_mode]['f1']:.3f} | {p[loose_mode]['f1']:.3f} | " + " | ".join(
-            cells
-        ) + " |"
+        return f"| {label} | {n} | {p[strict_mode]['f1']:.3f} | {p[loose_mode]['f1']:.3f} | " + " | ".join(cells) + " |"
 
     for label in ENTITY_LABELS:
         r = row("entities", label, ("strict", "partial"))
         if r:
             lines.append(r)
     e = pooled["entities"]
-    lines.append(f"| **all entities** | {e['strict']['tp'] + e['strict']['fn']} | **{e['strict']['f1']:.3f}** | "
-                 f"**{e['partial']['f1']:.3f}** | "
-                 + " | ".join(f"{result['per_document'][d]['entities']['strict']['f1']:.3f}" for d in docs) + " |")
+    lines.append(
+        f"| **all entities** | {e['strict']['tp'] + e['strict']['fn']} | **{e['strict']['f1']:.3f}** | "
+        f"**{e['partial']['f1']:.3f}** | "
+        + " | ".join(f"{result['per_document'][d]['entities']['strict']['f1']:.3f}" for d in docs)
+        + " |"
+    )
     for label in RELATION_LABELS:
         r = row("relations", label, ("strict", "relaxed"))
         if r:
             lines.append(r)
     rr = pooled["relations"]
-    lines.append(f"| **all relations** | {rr['strict']['tp'] + rr['strict']['fn']} | **{rr['strict']['f1']:.3f}** | "
-                 f"**{rr['relaxed']['f1']:.3f}** | "
-                 + " | ".join(f"{result['per_document'][d]['relations']['strict']['f1']:.3f}" for d in docs)
-                 + " |")
+    lines.append(
+        f"| **all relations** | {rr['strict']['tp'] + rr['strict']['fn']} | **{rr['strict']['f1']:.3f}** | "
+        f"**{rr['relaxed']['f1']:.3f}** | "
+        + " | ".join(f"{result['per_document'][d]['relations']['strict']['f1']:.3f}" for d in docs)
+        + " |"
+    )
     return "\n".join(lines)
 
 

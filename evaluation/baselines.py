@@ -25,7 +25,7 @@ def underthesea_ner_spans(text: str) -> list[Span]:
         if len(offsets) != len(tokens):  # a token the tool normalised: align what we can
             offsets = offsets + [None] * (len(tokens) - len(offsets))
         current: list | None = None
-        for (word, *_tags), off in zip(tokens, offsets):
+        for (_word, *_tags), off in zip(tokens, offsets):
             tag = _tags[-1] if _tags else "O"
             if off is None:
                 current = None

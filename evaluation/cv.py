@@ -91,8 +91,11 @@ def markdown_report(result: CVResult, title: str = "Cross-validation (leave one 
         cells = []
         for s in systems:
             block = result.pooled[s]["entities"]
-            m = block["per_label"][label] if label != "micro" else {"strict": block["strict"],
-                                                                    "partial": block["partial"]}
+            m = (
+                block["per_label"][label]
+                if label != "micro"
+                else {"strict": block["strict"], "partial": block["partial"]}
+            )
             cells.append(f"{_f(m['strict']['f1'])} / {_f(m['partial']['f1'])}")
         ref = first["per_label"][label]["strict"] if label != "micro" else first["strict"]
         lines.append(f"| {label} | {ref['tp'] + ref['fn']} | " + " | ".join(cells) + " |")
@@ -104,8 +107,11 @@ def markdown_report(result: CVResult, title: str = "Cross-validation (leave one 
         cells = []
         for s in systems:
             block = result.pooled[s]["relations"]
-            m = block["per_label"][label] if label != "micro" else {"strict": block["strict"],
-                                                                    "relaxed": block["relaxed"]}
+            m = (
+                block["per_label"][label]
+                if label != "micro"
+                else {"strict": block["strict"], "relaxed": block["relaxed"]}
+            )
             cells.append(f"{_f(m['strict']['f1'])} / {_f(m['relaxed']['f1'])}")
         ref = first["per_label"][label]["strict"] if label != "micro" else first["strict"]
         lines.append(f"| {label} | {ref['tp'] + ref['fn']} | " + " | ".join(cells) + " |")

@@ -131,14 +131,25 @@ def to_result(doc: AnnotatedDoc, with_scores: bool = False) -> list[dict[str, An
             "from_name": "label",
             "to_name": "text",
             "type": "labels",
-            "value": {"start": span.start, "end": span.end, "text": doc.text[span.start : span.end],
-                      "labels": [span.label]},
+            "value": {
+                "start": span.start,
+                "end": span.end,
+                "text": doc.text[span.start : span.end],
+                "labels": [span.label],
+            },
         }
         if with_scores:
             item["score"] = float(doc.scores.get(span, 1.0))
         items.append(item)
     for rel in doc.relations:
         if rel.head in ids and rel.tail in ids:
-            items.append({"from_id": ids[rel.head], "to_id": ids[rel.tail], "type": "relation",
-                          "direction": "right", "labels": [rel.label]})
+            items.append(
+                {
+                    "from_id": ids[rel.head],
+                    "to_id": ids[rel.tail],
+                    "type": "relation",
+                    "direction": "right",
+                    "labels": [rel.label],
+                }
+            )
     return items

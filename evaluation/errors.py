@@ -42,26 +42,64 @@ def error_report(gold: list[AnnotatedDoc], pred: list[AnnotatedDoc]) -> list[Err
             s = p.spans[i]
             if i in boundary:
                 gs = g.spans[boundary[i]]
-                items.append(ErrorItem(g.doc_id, "BOUNDARY", s.label, s.start, s.end, g.text[s.start : s.end],
-                                       _context(g.text, s.start, s.end), other=g.text[gs.start : gs.end]))
+                items.append(
+                    ErrorItem(
+                        g.doc_id,
+                        "BOUNDARY",
+                        s.label,
+                        s.start,
+                        s.end,
+                        g.text[s.start : s.end],
+                        _context(g.text, s.start, s.end),
+                        other=g.text[gs.start : gs.end],
+                    )
+                )
             else:
-                items.append(ErrorItem(g.doc_id, "FP", s.label, s.start, s.end, g.text[s.start : s.end],
-                                       _context(g.text, s.start, s.end)))
+                items.append(
+                    ErrorItem(
+                        g.doc_id,
+                        "FP",
+                        s.label,
+                        s.start,
+                        s.end,
+                        g.text[s.start : s.end],
+                        _context(g.text, s.start, s.end),
+                    )
+                )
         matched_gold_partial = set(boundary.values())
         for j in fn:
             if j in matched_gold_partial:
                 continue
             s = g.spans[j]
-            items.append(ErrorItem(g.doc_id, "FN", s.label, s.start, s.end, g.text[s.start : s.end],
-                                   _context(g.text, s.start, s.end)))
+            items.append(
+                ErrorItem(
+                    g.doc_id,
+                    "FN",
+                    s.label,
+                    s.start,
+                    s.end,
+                    g.text[s.start : s.end],
+                    _context(g.text, s.start, s.end),
+                )
+            )
         rel = match_relations(p.relations, g.relations, relaxed=True)
         rfp, rfn = rel.unmatched(len(p.relations), len(g.relations))
         for kind, rels, idx in (("REL_FP", p.relations, rfp), ("REL_FN", g.relations, rfn)):
             for i in idx:
                 r = rels[i]
-                args = f"{g.text[r.head.start:r.head.end]!r} -> {g.text[r.tail.start:r.tail.end]!r}"
-                items.append(ErrorItem(g.doc_id, kind, r.label, r.head.start, r.tail.end, args,
-                                       _context(g.text, r.tail.start, r.tail.end, 30), other=args))
+                args = f"{g.text[r.head.start : r.head.end]!r} -> {g.text[r.tail.start : r.tail.end]!r}"
+                items.append(
+                    ErrorItem(
+                        g.doc_id,
+                        kind,
+                        r.label,
+                        r.head.start,
+                        r.tail.end,
+                        args,
+                        _context(g.text, r.tail.start, r.tail.end, 30),
+                        other=args,
+                    )
+                )
     return items
 
 

@@ -50,7 +50,7 @@ def check_task(task: dict, where: str, key: str = "annotations") -> list[str]:
         else:
             problems.append(f"{where}: unknown result type {item.get('type')!r}")
     ordered = sorted(spans.items(), key=lambda kv: kv[1][:2])
-    for (a, (s1, e1, _)), (b, (s2, _e2, _)) in zip(ordered, ordered[1:]):
+    for (a, (_s1, e1, _)), (b, (s2, _e2, _)) in zip(ordered, ordered[1:]):
         if s2 < e1:
             problems.append(f"{where}: spans {a} and {b} overlap")
     seen = set()

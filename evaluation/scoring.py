@@ -9,7 +9,6 @@ Precision, recall and F1 are 0.0 when their denominator is 0.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,8 +32,14 @@ class Counts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 @dataclass
@@ -69,8 +74,10 @@ def match_spans(pred: Sequence[Span], gold: Sequence[Span], partial: bool) -> Ma
     if partial:
         candidates = [
             (_overlap(p, g), i, j)
-            for i, p in enumerate(pred) if i not in used_p
-            for j, g in enumerate(gold) if j not in used_g and p.label == g.label and p.overlaps(g)
+            for i, p in enumerate(pred)
+            if i not in used_p
+            for j, g in enumerate(gold)
+            if j not in used_g and p.label == g.label and p.overlaps(g)
         ]
         for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
             if i not in used_p and j not in used_g:
@@ -100,12 +107,15 @@ def match_relations(pred: Sequence[Relation], gold: Sequence[Relation], relaxed:
     if relaxed:
         candidates = [
             (_rel_overlap(p, g), i, j)
-            for i, p in enumerate(pred) if i not in used_p
+            for i, p in enumerate(pred)
+            if i not in used_p
             for j, g in enumerate(gold)
             if j not in used_g
             and p.label == g.label
-            and p.head.label == g.head.label and p.head.overlaps(g.head)
-            and p.tail.label == g.tail.label and p.tail.overlaps(g.tail)
+            and p.head.label == g.head.label
+            and p.head.overlaps(g.head)
+            and p.tail.label == g.tail.label
+            and p.tail.overlaps(g.tail)
         ]
         for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
             if i not in used_p and j not in used_g:

@@ -112,7 +112,13 @@ def _get_words(doc: Doc) -> list[tuple[int, int]]:
     return [w for sent in doc.sents for w in word_spans(doc.text, sent.start_char, sent.end_char)]
 
 
-DEFAULT_COMPONENTS: tuple[str, ...] = ("vnplan_structure", "vnplan_sentences")
+DEFAULT_COMPONENTS: tuple[str, ...] = (
+    "vnplan_structure",
+    "vnplan_sentences",
+    "vnplan_entity_tagger",
+    "vnplan_normalizer",
+)
+RULES_COMPONENTS: tuple[str, ...] = ("vnplan_structure", "vnplan_entity_rules", "vnplan_normalizer")
 
 
 def load(components: tuple[str, ...] | None = None) -> Language:

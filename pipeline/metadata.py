@@ -18,10 +18,7 @@ def provinces() -> dict[str, str]:
     """name_key and loose_key -> canonical province name."""
     names = [
         ln.strip()
-        for ln in resources.files("pipeline.resources")
-        .joinpath("provinces.txt")
-        .read_text("utf-8")
-        .splitlines()
+        for ln in resources.files("pipeline.resources").joinpath("provinces.txt").read_text("utf-8").splitlines()
         if ln.strip() and not ln.startswith("#")
     ]
     table: dict[str, str] = {}

@@ -68,9 +68,7 @@ def test_extract_batch_skips_bad_files_and_writes_the_rest(batch, tmp_path):
     assert result.exit_code == 1  # some files were bad
     assert "empty.txt" in result.output and "file is empty" in result.output
     assert "zip.docx" in result.output and "not a valid .docx" in result.output
-    records = [
-        json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    records = [json.loads(line) for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(records) == 20
     rec = next(r for r in records if r["doc_id"] == "gia-lai-01")
     assert rec["metadata"]["number"] == "837/QĐ-UBND"

@@ -34,12 +34,28 @@ def test_checker_catches_the_usual_mistakes():
     text = "Sở Nội vụ chủ trì."
     task = {
         "data": {"text": text, "doc_id": "x"},
-        "annotations": [{"result": [
-            {"id": "a", "type": "labels", "value": {"start": 0, "end": 10, "text": "Sở Nội vụ ", "labels": ["AGENCY"]}},
-            {"id": "b", "type": "labels", "value": {"start": 3, "end": 9, "text": "Nội vụ", "labels": ["ORG"]}},
-            {"id": "c", "type": "labels", "value": {"start": 10, "end": 17, "text": "chủ trì", "labels": ["TASK"]}},
-            {"from_id": "c", "to_id": "a", "type": "relation", "labels": ["CHAIRS"]},
-        ]}],
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "id": "a",
+                        "type": "labels",
+                        "value": {"start": 0, "end": 10, "text": "Sở Nội vụ ", "labels": ["AGENCY"]},
+                    },
+                    {
+                        "id": "b",
+                        "type": "labels",
+                        "value": {"start": 3, "end": 9, "text": "Nội vụ", "labels": ["ORG"]},
+                    },
+                    {
+                        "id": "c",
+                        "type": "labels",
+                        "value": {"start": 10, "end": 17, "text": "chủ trì", "labels": ["TASK"]},
+                    },
+                    {"from_id": "c", "to_id": "a", "type": "relation", "labels": ["CHAIRS"]},
+                ]
+            }
+        ],
     }
     problems = "\n".join(check_task(task, "t"))
     assert "starts or ends on space" in problems

@@ -76,10 +76,7 @@ def test_unicode_and_windows_encodings(encode, expected):
 
 def test_vni_known_bytes():
     # "Tiếng Việt ... đào tạo, bồi dưỡng" as typed in a VNI-Times document
-    raw = (
-        b"Tie\xe1ng Vie\xe4t: \xf1a\xf8o ta\xefo, bo\xe0i d\xf6\xf4\xf5ng "
-        b"ca\xf9n bo\xe4, co\xe2ng ch\xf6\xf9c"
-    )
+    raw = b"Tie\xe1ng Vie\xe4t: \xf1a\xf8o ta\xefo, bo\xe0i d\xf6\xf4\xf5ng ca\xf9n bo\xe4, co\xe2ng ch\xf6\xf9c"
     doc = read_bytes(raw + b"\n" + encode_vni(SAMPLE), "txt", "vni.txt")
     assert doc.encoding == "vni"
     assert doc.text.startswith("Tiếng Việt: đào tạo, bồi dưỡng cán bộ, công chức\n")

@@ -85,12 +85,22 @@ def test_overlapping_predictions_greedy_by_overlap():
     p = doc([Span(45, 55, "TASK"), Span(50, 69, "TASK")])
     assert match_spans(p.spans, g.spans, partial=True).pairs == [(1, 0)]
     s = score([g], [p])
-    assert s["entities"]["partial"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "tp": 1, "fp": 1, "fn": 0}
+    assert s["entities"]["partial"] == {
+        "precision": 0.5,
+        "recall": 1.0,
+        "f1": 0.6667,
+        "tp": 1,
+        "fp": 1,
+        "fn": 0,
+    }
 
 
 def test_relations_strict_and_relaxed():
-    gold_rels = [Relation("CHAIRS", SNV, TASK), Relation("COORDINATES", STC, TASK),
-                 Relation("QUOTA_OF", TASK, QUOTA)]
+    gold_rels = [
+        Relation("CHAIRS", SNV, TASK),
+        Relation("COORDINATES", STC, TASK),
+        Relation("QUOTA_OF", TASK, QUOTA),
+    ]
     g = doc([SNV, STC, TASK, QUOTA], gold_rels)
     short_task = Span(45, 59, "TASK")  # the TASK predicted too short: partial match only
     pred_rels = [
@@ -102,10 +112,22 @@ def test_relations_strict_and_relaxed():
     s = score([g], [p])
     assert s["relations"]["strict"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 3, "fn": 3}
     # relaxed: CHAIRS and QUOTA_OF match -> tp=2, fp=1, fn=1 (COORDINATES missed)
-    assert s["relations"]["relaxed"] == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667,
-                                         "tp": 2, "fp": 1, "fn": 1}
+    assert s["relations"]["relaxed"] == {
+        "precision": 0.6667,
+        "recall": 0.6667,
+        "f1": 0.6667,
+        "tp": 2,
+        "fp": 1,
+        "fn": 1,
+    }
     assert s["relations"]["per_label"]["COORDINATES"]["relaxed"] == {
-        "precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1}
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "tp": 0,
+        "fp": 0,
+        "fn": 1,
+    }
     assert s["relations"]["per_label"]["CHAIRS"]["relaxed"]["tp"] == 1
     assert s["relations"]["per_label"]["CHAIRS"]["relaxed"]["fp"] == 1
 
@@ -124,8 +146,14 @@ def test_missing_prediction_document_counts_as_empty_and_micro_sums_docs():
     p1 = AnnotatedDoc("a", TEXT, [SNV, DATE, QUOTA])
     s = score([g1, g2], [p1])
     # a: tp=2 fp=1; b: fn=1 -> P=2/3, R=2/3
-    assert s["entities"]["strict"] == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667,
-                                       "tp": 2, "fp": 1, "fn": 1}
+    assert s["entities"]["strict"] == {
+        "precision": 0.6667,
+        "recall": 0.6667,
+        "f1": 0.6667,
+        "tp": 2,
+        "fp": 1,
+        "fn": 1,
+    }
 
 
 def test_json_shape():
@@ -141,11 +169,21 @@ def test_json_shape():
 def test_label_studio_left_direction_is_reversed():
     task = {
         "data": {"text": TEXT, "doc_id": "d"},
-        "annotations": [{"result": [
-            {"id": "a", "type": "labels", "value": {"start": 0, "end": 9, "labels": ["AGENCY"]}},
-            {"id": "t", "type": "labels", "value": {"start": 45, "end": 69, "labels": ["TASK"]}},
-            {"from_id": "t", "to_id": "a", "type": "relation", "direction": "left", "labels": ["CHAIRS"]},
-        ]}],
+        "annotations": [
+            {
+                "result": [
+                    {"id": "a", "type": "labels", "value": {"start": 0, "end": 9, "labels": ["AGENCY"]}},
+                    {"id": "t", "type": "labels", "value": {"start": 45, "end": 69, "labels": ["TASK"]}},
+                    {
+                        "from_id": "t",
+                        "to_id": "a",
+                        "type": "relation",
+                        "direction": "left",
+                        "labels": ["CHAIRS"],
+                    },
+                ]
+            }
+        ],
     }
     d = doc_from_task(task)
     assert d.relations == [Relation("CHAIRS", SNV, TASK)]

@@ -364,10 +364,7 @@ def test_quang_ngai_header_outline_signature():
     ]
     ii = next(n for n in st.walk() if n.kind == "heading" and n.marker == "II.")
     programmes = [plain(text[c.title.start : c.title.end]) for c in ii.children]
-    assert (
-        programmes[0]
-        == "Đào tạo Cao cấp lý luận chính trị và Hoàn chỉnh chương trình cao cấp lý luận chính trị"
-    )
+    assert programmes[0] == "Đào tạo Cao cấp lý luận chính trị và Hoàn chỉnh chương trình cao cấp lý luận chính trị"
     assert programmes[2] == "Đào tạo Trung cấp lý luận chính trị - hành chính"
     assert programmes[3] == "Đào tạo sau đại học"
     # programme fields are list items of the programme heading

@@ -18,8 +18,17 @@ def scores_table(scores: dict, title: str) -> Table:
         table.add_column(col, justify="left" if col == "label" else "right")
 
     def add(name, strict, loose, style=None):
-        table.add_row(name, f"{strict['precision']:.3f}", f"{strict['recall']:.3f}", f"{strict['f1']:.3f}",
-                      str(strict["tp"]), str(strict["fp"]), str(strict["fn"]), f"{loose['f1']:.3f}", style=style)
+        table.add_row(
+            name,
+            f"{strict['precision']:.3f}",
+            f"{strict['recall']:.3f}",
+            f"{strict['f1']:.3f}",
+            str(strict["tp"]),
+            str(strict["fp"]),
+            str(strict["fn"]),
+            f"{loose['f1']:.3f}",
+            style=style,
+        )
 
     for kind, (strict, loose) in (("entities", ("strict", "partial")), ("relations", ("strict", "relaxed"))):
         block = scores[kind]
@@ -33,9 +42,15 @@ def scores_table(scores: dict, title: str) -> Table:
 
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold Label Studio JSON file or folder.")],
-    pred: Annotated[Path | None, typer.Option("--pred", help="Predictions (Label Studio JSON with "
-                                                             "predictions[0].result). Default: run the "
-                                                             "shipped pipeline on the gold texts.")] = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option(
+            "--pred",
+            help="Predictions (Label Studio JSON with "
+            "predictions[0].result). Default: run the "
+            "shipped pipeline on the gold texts.",
+        ),
+    ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the scores as JSON here.")] = None,
     errors: Annotated[Path | None, typer.Option("--errors", help="Write an error report (markdown).")] = None,
 ) -> None:

@@ -77,9 +77,7 @@ def _error_handler(proc_name, proc, docs, exc) -> None:
 
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="Output folder for documents.jsonl and kb.sqlite.")
-    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for documents.jsonl and kb.sqlite.")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per worker batch.")] = 4,
 ) -> None:
@@ -133,9 +131,7 @@ def extract(
         kept = jsonl.close()
         kb.close()
 
-    console.print(
-        f"wrote {written} documents to {out / 'documents.jsonl'} ({kept} in total) and {out / 'kb.sqlite'}"
-    )
+    console.print(f"wrote {written} documents to {out / 'documents.jsonl'} ({kept} in total) and {out / 'kb.sqlite'}")
     if failures:
         table = Table("file", "problem", title=f"{len(failures)} file(s) skipped", title_justify="left")
         for f in failures:

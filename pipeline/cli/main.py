@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from pipeline import __version__
-from pipeline.cli import evaluate, extract, segment
+from pipeline.cli import evaluate, extract, segment, train
 
 app = typer.Typer(
     name="vnplan",
@@ -17,6 +17,8 @@ app = typer.Typer(
 app.command("segment")(segment.segment)
 app.command("extract")(extract.extract)
 app.command("evaluate")(evaluate.evaluate)
+app.command("train")(train.train)
+app.command("cv")(train.cv)
 
 
 def _version(value: bool) -> None:
@@ -27,8 +29,6 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version."
-    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     """vnplan: documents -> structure -> entities -> relations -> knowledge base."""

@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.entities.features import sequences
 from pipeline.entities.merge import merge_spans
+from pipeline.entities.patterns import find_all
 from pipeline.entities.rules import regular_entities, rule_entities
 from pipeline.entities.tagger import EntityTagger
 from pipeline.structure.segmenter import segment
@@ -42,8 +44,11 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         structure = doc._.structure or segment(doc.text)
-        set_entities(doc, [(s, e, label, 1.0) for s, e, label in rule_entities(doc.text, structure)],
-                     MODEL_VERSION_RULES)
+        set_entities(
+            doc,
+            [(s, e, label, 1.0) for s, e, label in rule_entities(doc.text, structure)],
+            MODEL_VERSION_RULES,
+        )
         return doc
 
 
@@ -65,11 +70,41 @@ class EntityTaggerComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.tagger is None:
-            raise RuntimeError(
-                "no entity model installed: run `vnplan train` or load the pipeline with rules only"
-            )
+            raise RuntimeError("no entity model installed: run `vnplan train` or load the pipeline with rules only")
         structure = doc._.structure or segment(doc.text)
-        tagged = self.tagger.tag(doc.text, structure)
-        spans = merge_spans(doc.text, regular_entities(doc.text, structure), tagged)
+        matches = find_all(doc.text)  # computed once: features and the merge both need it
+        seqs = sequences(doc.text, structure, matches=matches)
+        tagged = self.tagger.tag(doc.text, structure, seqs=seqs)
+        spans = merge_spans(doc.text, regular_entities(doc.text, structure, matches), tagged)
         set_entities(doc, spans, self.model_version or "crf")
+        return doc
+
+
+@Language.factory("vnplan_normalizer")
+def make_normalizer(nlp: Language, name: str) -> Normalizer:
+    return Normalizer()
+
+
+class Normalizer:
+    """Sets ``ent._.value``: ISO dates, numbers and units, amounts in đồng,
+    parsed citations with canonical ids, canonical agency names and levels.
+    The document's province (from its header) completes "UBND tỉnh" and
+    qualifies local document numbers; the date after a citation gives its year."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.metadata import province_of
+        from pipeline.normalize.values import normalize
+
+        structure = doc._.structure or segment(doc.text)
+        province = province_of(doc.text, structure)
+        ents = list(doc.ents)
+        for i, ent in enumerate(ents):
+            year_hint = None
+            if ent.label_ == "LEGAL_REF" and i + 1 < len(ents):
+                nxt = ents[i + 1]
+                if nxt.label_ == "DATE" and nxt.start_char - ent.end_char <= 12:
+                    value = normalize("DATE", nxt.text)
+                    if value and value.get("start"):
+                        year_hint = int(value["start"][:4])
+            ent._.value = normalize(ent.label_, ent.text, province=province, year_hint=year_hint)
         return doc

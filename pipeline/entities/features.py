@@ -15,6 +15,7 @@ CRF fast.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,6 +60,24 @@ _FIELD_ROLES = (
 )
 
 
+_SECTIONS = (
+    ("objective", re.compile(r"mục (tiêu|đích)|yêu cầu|quan điểm", re.I)),
+    ("budget", re.compile(r"kinh phí|tài chính|nguồn vốn", re.I)),
+    ("target", re.compile(r"đối tượng|phạm vi", re.I)),
+    ("duty", re.compile(r"nhiệm vụ|giải pháp|lộ trình", re.I)),
+    ("org", re.compile(r"tổ chức thực hiện|trách nhiệm|phân công", re.I)),
+    ("content", re.compile(r"nội dung|chỉ tiêu|số lượng|đào tạo|bồi dưỡng|chương trình|kế hoạch", re.I)),
+)
+
+
+def section_type(title: str) -> str | None:
+    t = plain(title)
+    for name, rx in _SECTIONS:
+        if rx.search(t[:80]):
+            return name
+    return None
+
+
 def column_role(header: str | None) -> str:
     if not header:
         return "none"
@@ -95,7 +114,7 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
     heading path agency, list-item field label, cell column role."""
     out: list[Block] = []
 
-    def visit(node: Node, agency_section: bool, depth: int) -> None:
+    def visit(node: Node, agency_section: bool, depth: int, section: str) -> None:
         kind = node.kind
         if kind == "header":
             for f in node.fields:
@@ -112,32 +131,45 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
             return
         if kind == "table":
             roles = _table_roles(node, text)
-            for r_i, row in enumerate(node.rows):
+            for _r_i, row in enumerate(node.rows):
                 for cell in row.cells:
                     if cell.end > cell.start:
                         role = roles[cell.column] if cell.column < len(roles) else "none"
-                        out.append(Block(cell.start, cell.end, "cell",
-                                         {"role": role, "row": row.kind, "col": str(min(cell.column, 8))}))
+                        out.append(
+                            Block(
+                                cell.start,
+                                cell.end,
+                                "cell",
+                                {"role": role, "row": row.kind, "col": str(min(cell.column, 8))},
+                            )
+                        )
             return
         title = node.title
         if kind in ("heading", "list_item", "footnote") and title is not None:
-            info = {"depth": str(min(depth, 4)), "agency_section": str(agency_section)}
+            info = {"depth": str(min(depth, 4)), "agency_section": str(agency_section), "section": section}
             if kind == "heading":
                 info["agency_title"] = str(_is_agency_title(text[title.start : title.end]))
+                info["has_fields"] = str(
+                    any(c.title is not None and _field_label(text[c.title.start : c.title.end]) for c in node.children)
+                )
+                info["has_children"] = str(bool(node.children))
             label = _field_label(text[title.start : title.end])
             if label:
                 info["field"] = field_role(label)
             out.append(Block(title.start, title.end, kind, info))
         elif kind in ("paragraph", "title", "boilerplate"):
-            out.append(Block(node.start, node.end, kind, {"agency_section": str(agency_section)}))
+            out.append(Block(node.start, node.end, kind, {"agency_section": str(agency_section), "section": section}))
         child_agency = agency_section or (
             kind == "heading" and title is not None and _is_agency_title(text[title.start : title.end])
         )
+        child_section = section
+        if kind == "heading" and title is not None:
+            child_section = section_type(text[title.start : title.end]) or section
         for child in node.children:
-            visit(child, child_agency, depth + 1)
+            visit(child, child_agency, depth + 1, child_section)
 
     for node in structure.nodes:
-        visit(node, False, 0)
+        visit(node, False, 0, "none")
     out.sort(key=lambda b: (b.start, -b.end))
     # keep innermost: drop a block that contains the next one's start (heading title vs child)
     cleaned: list[Block] = []
@@ -157,7 +189,7 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
 
 
 def _field_label(title: str) -> str | None:
-    """"Cơ quan chỉ đạo thực hiện: Ban Thường vụ" -> "cơ quan chỉ đạo thực hiện"."""
+    """ "Cơ quan chỉ đạo thực hiện: Ban Thường vụ" -> "cơ quan chỉ đạo thực hiện"."""
     t = plain(title)
     m = re.match(r"^([^:]{3,60}):", t)
     return m.group(1).lower() if m else None
@@ -188,8 +220,11 @@ def _table_roles(table: Node, text: str) -> list[str]:
     roles = ["other"] * n
     content = max(range(n), key=lambda i: lengths[i]) if n else 0
     roles[content] = "content"
-    agency_cols = [i for i in range(n) if i != content and profiles[i].get("agency", 0)
-                   >= max(profiles[i].values(), default=0) and profiles[i]]
+    agency_cols = [
+        i
+        for i in range(n)
+        if i != content and profiles[i].get("agency", 0) >= max(profiles[i].values(), default=0) and profiles[i]
+    ]
     for i, role in zip(agency_cols, ("chair", "coord")):
         roles[i] = role
     for i in range(n):
@@ -197,6 +232,9 @@ def _table_roles(table: Node, text: str) -> list[str]:
             top = max(profiles[i], key=profiles[i].get)
             roles[i] = {"number": "stt", "time": "time", "empty": "note"}.get(top, "product")
     return roles
+
+
+_BIGRAMS = os.environ.get("VNPLAN_BIGRAMS", "0") == "1"
 
 
 @lru_cache(maxsize=50_000)
@@ -233,17 +271,25 @@ def _rule_tags(matches: list[Match], offsets: list[tuple[int, int]]) -> list[str
     return tags
 
 
-def sequences(text: str, structure: Structure) -> list[TokenSeq]:
+def sequences(
+    text: str,
+    structure: Structure,
+    matches: list[Match] | None = None,
+    agencies: list[tuple[int, int]] | None = None,
+) -> list[TokenSeq]:
     """Feature sequences for a whole document, one per block (tokens outside
-    every block, such as list markers, form their own short sequences)."""
+    every block, such as list markers, form their own short sequences).
+    ``matches``/``agencies`` let a caller that already ran the recognisers
+    pass their output instead of running them again."""
     offsets = token_offsets(text)
-    rule_tags = _rule_tags(find_all(text), offsets)
-    agency_tags = _rule_tags([Match(s, e, "AG", "agency") for s, e in find_agencies(text)], offsets)
+    rule_tags = _rule_tags(find_all(text) if matches is None else matches, offsets)
+    agencies = find_agencies(text) if agencies is None else agencies
+    agency_tags = _rule_tags([Match(s, e, "AG", "agency") for s, e in agencies], offsets)
     blocks = blocks_of(structure, text)
     starts = [b.start for b in blocks]
     # assign each token to its block (or to a gap run)
     groups: list[tuple[Block | None, list[int]]] = []
-    for ti, (s, e) in enumerate(offsets):
+    for ti, (s, _e) in enumerate(offsets):
         bi = bisect.bisect_right(starts, s) - 1
         block = blocks[bi] if bi >= 0 and blocks[bi].start <= s < blocks[bi].end else None
         if groups and groups[-1][0] is block:
@@ -260,6 +306,7 @@ def sequences(text: str, structure: Structure) -> list[TokenSeq]:
         n = len(idxs)
         colon_seen = False
         sent_pos = 0
+        sent_head = ""
         for pos, ti in enumerate(idxs):
             s, e = offsets[ti]
             w = text[s:e]
@@ -280,6 +327,10 @@ def sequences(text: str, structure: Structure) -> list[TokenSeq]:
                 "colon": colon_seen,
                 "spos": str(min(sent_pos, 3)),
             }
+            if sent_pos == 0:
+                nxt = lowers[ti + 1] if ti + 1 < len(lowers) else ""
+                sent_head = lw + " " + nxt if lw.isalpha() else ""
+            f["shead"] = sent_head
             for key, value in info.items():
                 f[f"b_{key}"] = value
             for d in (-2, -1, 1, 2):
@@ -291,10 +342,16 @@ def sequences(text: str, structure: Structure) -> list[TokenSeq]:
                     if d in (-1, 1):
                         f[f"shape{d:+d}"] = _shape(text[offsets[j][0] : offsets[j][1]])
                         f[f"head{d:+d}"] = agency_head[j]
-            if ti > 0:
-                f["bi-1"] = lowers[ti - 1] + "|" + lw
-            if ti + 1 < len(offsets):
-                f["bi+1"] = lw + "|" + lowers[ti + 1]
+            if _BIGRAMS:
+                if ti > 0:
+                    f["bi-1"] = lowers[ti - 1] + "|" + lw
+                if ti + 1 < len(offsets):
+                    f["bi+1"] = lw + "|" + lowers[ti + 1]
+            # the chunker's verdict in context: a candidate after a field label,
+            # in a chair column or a recipients list is almost always an AGENCY
+            a = agency_tags[ti][:1]
+            f["agc_ctx"] = f"{a}|{kind}|{info.get('role', info.get('field', '-'))}|{colon_seen}"
+            f["agc_prev"] = f"{a}|{lowers[ti - 1] if ti > 0 else '^'}"
             feats.append(f)
             sent_pos += 1
             if w == ":":

@@ -35,7 +35,7 @@ LEGAL_NUMBERED = re.compile(
     re.IGNORECASE,
 )
 # upper-case titles keep their symbol: "CHỈ THỊ SỐ 28/CT-TTG"
-LEGAL_BARE_SYMBOL = re.compile(rf"(?<![\w/])(?P<symbol>\d{{1,5}}(?:/\d{{4}})?/[A-ZĐ]{{1,6}}-[A-ZĐ][A-ZĐ0-9&-]*)")
+LEGAL_BARE_SYMBOL = re.compile(r"(?<![\w/])(?P<symbol>\d{1,5}(?:/\d{4})?/[A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9&-]*)")
 # a law's title runs up to "năm YYYY" (kept) or to a following date (not kept);
 # commas belong to titles ("Luật Cán bộ, công chức năm 2008")
 _TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n]+"
@@ -45,7 +45,9 @@ LAW_NO_YEAR = re.compile(
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\s;.()]+){0,10}?"
     r"(?=[ \t\n]+ngày\b|[;.)]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$)",
 )
-HEADER_NUMBER = re.compile(r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?(?P<symbol>\d{1,5}[^\n|]*?/[^\n|]*?)[ \t*]*\|?[ \t]*$")
+HEADER_NUMBER = re.compile(
+    r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?(?P<symbol>\d{1,5}[^\n|]*?/[^\n|]*?)[ \t*]*\|?[ \t]*$"
+)
 URL = re.compile(r"\b(?:https?://|www\.)\S+")
 VISION_YEAR = re.compile(r"tầm[ \t]+nhìn[ \t]+(?:đến|tới)[ \t]+(?P<date>(?:năm[ \t]+)?(?:19|20)\d{2})")
 

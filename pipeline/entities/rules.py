@@ -60,8 +60,10 @@ def structure_rules(text: str, structure: Structure) -> Spans:
                     elif cell.column in count_cols and _NUMBER_CELL.fullmatch(text[cell.start : cell.end]):
                         # a bare number under a "số lượng/tổng số/year" header counts people
                         spans.append((cell.start, cell.end, "QUOTA"))
-        elif node.kind == "heading" and node.title is not None and _is_agency_title(
-            text[node.title.start : node.title.end]
+        elif (
+            node.kind == "heading"
+            and node.title is not None
+            and _is_agency_title(text[node.title.start : node.title.end])
         ):
             for child in _items(node):
                 if child.title is not None:
@@ -111,11 +113,11 @@ def _add_structure(text: str, structure: Structure, spans: Spans, taken: list[tu
     return spans, taken
 
 
-def regular_entities(text: str, structure: Structure) -> Spans:
+def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     """The high-precision part of the rules: patterns plus the table and
     signature rules, for the labels the trained tagger does not override
     (LEGAL_REF, DATE, PERCENT, MONEY, QUOTA, PERSON)."""
-    spans: Spans = [(m.start, m.end, m.label) for m in find_all(text)]
+    spans: Spans = [(m.start, m.end, m.label) for m in (find_all(text) if matches is None else matches)]
     taken = [(s, e) for s, e, _ in spans]
     spans, _ = _add_structure(text, structure, spans, taken)
     return sorted(x for x in spans if x[2] in REGULAR_LABELS)

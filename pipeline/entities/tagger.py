@@ -49,8 +49,9 @@ def gold_tags(seqs: list[TokenSeq], spans: Iterable[tuple[int, int, str]]) -> li
     return tags
 
 
-def decode(text: str, seq: TokenSeq, tags: list[str], marginals: list[dict[str, float]] | None = None
-           ) -> list[TaggedSpan]:
+def decode(
+    text: str, seq: TokenSeq, tags: list[str], marginals: list[dict[str, float]] | None = None
+) -> list[TaggedSpan]:
     spans: list[TaggedSpan] = []
     cur: list | None = None
 
@@ -90,8 +91,14 @@ class EntityTagger:
         self.crf = crf
 
     @classmethod
-    def train(cls, examples: Iterable[tuple[str, list[tuple[int, int, str]]]], c1: float = 0.05,
-              c2: float = 0.05, max_iterations: int = 150, seed: int = 0) -> EntityTagger:
+    def train(
+        cls,
+        examples: Iterable[tuple[str, list[tuple[int, int, str]]]],
+        c1: float = 0.05,
+        c2: float = 0.05,
+        max_iterations: int = 150,
+        seed: int = 0,
+    ) -> EntityTagger:
         import sklearn_crfsuite
 
         X, y = [], []
@@ -100,8 +107,9 @@ class EntityTagger:
             for seq, tags in zip(seqs, gold_tags(seqs, spans)):
                 X.append(seq.features)
                 y.append(tags)
-        crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations,
-                                   all_possible_transitions=True)
+        crf = sklearn_crfsuite.CRF(
+            algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations, all_possible_transitions=True
+        )
         del seed  # L-BFGS on a fixed feature order is deterministic
         crf.fit(X, y)
         return cls(crf)
@@ -118,15 +126,18 @@ class EntityTagger:
 
         return cls(sklearn_crfsuite.CRF(model_filename=str(path)))
 
-    def tag(self, text: str, structure: Structure | None = None, with_scores: bool = True) -> list[TaggedSpan]:
-        structure = structure or segment(text)
-        seqs = sequences(text, structure)
-        if not seqs:
-            return []
-        X = [s.features for s in seqs]
-        tagged = self.crf.predict(X)
-        marg = self.crf.predict_marginals(X) if with_scores else [None] * len(seqs)
+    def tag(
+        self, text: str, structure: Structure | None = None, seqs: list[TokenSeq] | None = None
+    ) -> list[TaggedSpan]:
+        """Tag a text. Uses CRFsuite's tagger directly: one Viterbi pass per
+        sequence plus the marginal of each chosen tag (the span score), rather
+        than sklearn-crfsuite's all-labels marginals, which cost more than tagging."""
+        seqs = sequences(text, structure or segment(text)) if seqs is None else seqs
+        tagger = self.crf.tagger_
         out: list[TaggedSpan] = []
-        for seq, tags, m in zip(seqs, tagged, marg):
-            out.extend(decode(text, seq, tags, m))
+        for seq in seqs:
+            tagger.set(seq.features)
+            tags = tagger.tag()
+            marginals = [{t: tagger.marginal(t, i)} for i, t in enumerate(tags)]
+            out.extend(decode(text, seq, tags, marginals))
         return out

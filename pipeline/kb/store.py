@@ -36,9 +36,7 @@ class KnowledgeBase:
         schema = resources.files("pipeline.kb").joinpath("schema.sql").read_text("utf-8")
         with self.conn:
             self.conn.executescript(schema)
-            self.conn.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,)
-            )
+            self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
 
     def __enter__(self) -> KnowledgeBase:
         return self
@@ -91,8 +89,7 @@ class KnowledgeBase:
             entity_ids = self._write_entities(record, segment_spans)
             for rel in record.relations:
                 self.conn.execute(
-                    "INSERT INTO relations(doc_id, label, head_id, tail_id, score, model_version)"
-                    " VALUES (?,?,?,?,?,?)",
+                    "INSERT INTO relations(doc_id, label, head_id, tail_id, score, model_version) VALUES (?,?,?,?,?,?)",
                     (
                         record.doc_id,
                         rel.label,
@@ -155,8 +152,7 @@ class KnowledgeBase:
             for f in node.get("fields", []):
                 if node["kind"] == "header":
                     self.conn.execute(
-                        "INSERT INTO header_fields(doc_id, name, start, end, text, value)"
-                        " VALUES (?,?,?,?,?,?)",
+                        "INSERT INTO header_fields(doc_id, name, start, end, text, value) VALUES (?,?,?,?,?,?)",
                         (
                             record.doc_id,
                             f["name"],
@@ -171,9 +167,7 @@ class KnowledgeBase:
             for row in node.get("rows", []):
                 rid = insert("row", row["start"], row["end"], sid, marker=row.get("kind"))
                 for cell in row["cells"]:
-                    insert(
-                        "cell", cell["start"], cell["end"], rid, col=cell["column"], header=cell.get("header")
-                    )
+                    insert("cell", cell["start"], cell["end"], rid, col=cell["column"], header=cell.get("header"))
             for child in node.get("children", []):
                 walk(child, sid)
 
@@ -186,9 +180,7 @@ class KnowledgeBase:
     def _write_entities(self, record: DocumentRecord, segment_spans: list[tuple[int, int, int]]) -> list[int]:
         ids = []
         for ent in record.entities:
-            segment_id = next(
-                (sid for s, e, sid in segment_spans if s <= ent.start and ent.end <= e and e > s), None
-            )
+            segment_id = next((sid for s, e, sid in segment_spans if s <= ent.start and ent.end <= e and e > s), None)
             cur = self.conn.execute(
                 "INSERT INTO entities(doc_id, label, start, end, text, value, score, model_version,"
                 " segment_id) VALUES (?,?,?,?,?,?,?,?,?)",

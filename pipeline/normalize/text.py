@@ -16,7 +16,8 @@ _TONE_STYLE = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
-_TONE_RE = re.compile("|".join(_TONE_STYLE))
+# only at the end of a syllable: "hoà" -> "hòa", but "hoạch" keeps its tone where it is
+_TONE_RE = re.compile("(?:" + "|".join(_TONE_STYLE) + r")(?![^\W\d_])")
 
 
 def name_key(text: str) -> str:

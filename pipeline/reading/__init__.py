@@ -55,8 +55,7 @@ def read_document(path: str | Path, doc_id: str | None = None) -> Document:
     if fmt is None:
         raise ReadError(
             str(path),
-            f"unsupported file type {path.suffix or '(none)'!r}; "
-            f"expected one of {', '.join(sorted(SUFFIXES))}",
+            f"unsupported file type {path.suffix or '(none)'!r}; expected one of {', '.join(sorted(SUFFIXES))}",
         )
     try:
         raw = path.read_bytes()

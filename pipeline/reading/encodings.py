@@ -155,14 +155,11 @@ def decode_bytes(raw: bytes, path: str = "<bytes>") -> Decoded:
             raise ReadError(path, "binary content, not a text document")
         raise ReadError(
             path,
-            "unknown encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI "
-            "(convert the file to UTF-8 and retry)",
+            "unknown encoding: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI (convert the file to UTF-8 and retry)",
         )
     score, name, text = candidates[0]
     if _looks_binary(text):
         raise ReadError(path, "binary content, not a text document")
     if len(candidates) > 1 and candidates[1][0] > score * 0.9:
-        warnings.append(
-            f"encoding guessed as {name} over {candidates[1][1]} by a small margin; check the text"
-        )
+        warnings.append(f"encoding guessed as {name} over {candidates[1][1]} by a small margin; check the text")
     return Decoded(text, name, warnings)

@@ -182,9 +182,7 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
             value = parse_date(text[date_start:date_end])
             iso = None
             if value is not None and value.start:
-                iso = (
-                    value.start if value.kind == "day" else value.start[:7] if value.kind == "month" else None
-                )
+                iso = value.start if value.kind == "day" else value.start[:7] if value.kind == "month" else None
             add(_field(text, "date", date_start, date_end, iso))
             i += 2 if date_line is not line else 1
             continue
@@ -192,14 +190,7 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
             issuer_lines.append(line)
             i += 1
             continue
-        if (
-            not have_kind
-            and not have_title
-            and fields
-            and _uppercase(s)
-            and not is_authority(s)
-            and not kind_of(s)
-        ):
+        if not have_kind and not have_title and fields and _uppercase(s) and not is_authority(s) and not kind_of(s):
             # a title with no kind line above it ("VỀ VIỆC ...", "BAN HÀNH QUY ĐỊNH ...")
             j = i
             while (
@@ -216,9 +207,7 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
         kind = kind_of(s)
         if kind and not have_kind:
             have_kind = True
-            add(
-                _field(text, "kind", line.start + len(line.raw) - len(line.raw.lstrip(" #*")), line.end, kind)
-            )
+            add(_field(text, "kind", line.start + len(line.raw) - len(line.raw.lstrip(" #*")), line.end, kind))
             # the title: the rest of this paragraph, else the next paragraph
             j = i + 1
             title_lines: list[Line] = []

@@ -43,9 +43,7 @@ _SIGN_TITLE = re.compile(
     r"THỦ TƯỚNG|TỔNG GIÁM ĐỐC|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG PHÒNG)$"
 )
 _NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)(?:\s+(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)){1,4}$")
-_BOILERPLATE = re.compile(
-    r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhập|Trang chủ|Chia sẻ|In bài)\b", re.I
-)
+_BOILERPLATE = re.compile(r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhập|Trang chủ|Chia sẻ|In bài)\b", re.I)
 _TERMINAL = ".;:!?"
 _CLOSING = re.compile(r"^Trên đây\b", re.I)
 

@@ -1,0 +1,125 @@
+"""``vnplan train`` and ``vnplan cv``: rebuild the shipped models from the gold,
+and measure them by leave-one-document-out cross-validation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.common import console, err_console, fail
+
+DEFAULT_GOLD = Path("annotations")
+
+
+def _load_gold(gold: Path):
+    from evaluation.data import TaskFormatError, load_docs
+
+    if not gold.exists():
+        fail(f"{gold}: no such file or folder")
+    try:
+        docs = load_docs(gold)
+    except TaskFormatError as exc:
+        fail(str(exc))
+    if not docs:
+        fail(f"{gold}: no gold tasks found")
+    return docs
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def train(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold Label Studio JSON file or folder.")] = DEFAULT_GOLD,
+    out: Annotated[Path | None, typer.Option("--out", help="Model folder (default: models/).")] = None,
+    max_iterations: Annotated[int, typer.Option(help="CRF L-BFGS iterations.")] = 100,
+    backbone: Annotated[
+        Path | None,
+        typer.Option(
+            "--backbone",
+            help="Fine-tune a token classifier from "
+            "this local Hugging Face checkpoint "
+            "instead (needs the [transformer] extra).",
+        ),
+    ] = None,
+) -> None:
+    """Train the entity tagger on the gold and write it, with a manifest, to models/."""
+    from pipeline.entities.tagger import EntityTagger
+    from pipeline.models import models_dir
+
+    docs = _load_gold(gold)
+    out = out or models_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    if backbone is not None:
+        from pipeline.entities.transformer import fine_tune
+
+        fine_tune(backbone, docs, out / "transformer", console=console)
+        return
+    started = time.perf_counter()
+    examples = [(d.text, [(s.start, s.end, s.label) for s in d.spans]) for d in docs]
+    tagger = EntityTagger.train(examples, max_iterations=max_iterations)
+    path = out / "entity_crf.crfsuite"
+    tagger.save(path)
+    manifest_path = out / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+    artefacts = manifest.setdefault("artefacts", {})
+    digest = _sha256(path)
+    artefacts["entity_crf.crfsuite"] = {
+        "version": f"crf-{digest[:8]}",
+        "sha256_16": digest,
+        "trained_on": sorted(d.doc_id for d in docs),
+        "spans": sum(len(d.spans) for d in docs),
+        "max_iterations": max_iterations,
+        "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    console.print(
+        f"trained on {len(docs)} documents in {time.perf_counter() - started:.1f}s -> {path} "
+        f"({path.stat().st_size // 1024} KiB, version crf-{digest[:8]})"
+    )
+
+
+def cv(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold Label Studio JSON file or folder.")] = DEFAULT_GOLD,
+    out: Annotated[Path, typer.Option("--out", help="Report folder.")] = Path("evaluation/reports"),
+    systems: Annotated[
+        str, typer.Option(help="Comma-separated systems to compare.")
+    ] = "vnplan,vnplan-rules,underthesea-ner",
+    errors: Annotated[bool, typer.Option(help="Also write an error report for vnplan.")] = True,
+) -> None:
+    """Leave-one-document-out cross-validation, with the two baselines in the same run."""
+    from rich.progress import Progress
+
+    from evaluation.cv import cross_validate, write_report
+    from evaluation.errors import error_report, errors_markdown
+    from evaluation.systems import FACTORIES
+
+    docs = _load_gold(gold)
+    names = [s.strip() for s in systems.split(",") if s.strip()]
+    unknown = [n for n in names if n not in FACTORIES]
+    if unknown:
+        fail(f"unknown system(s) {', '.join(unknown)}; choose from {', '.join(FACTORIES)}")
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("cross-validation", total=len(docs) * len(names))
+
+        def step(message: str) -> None:
+            progress.update(task, description=message)
+            progress.advance(task)
+
+        result = cross_validate(docs, {n: FACTORIES[n] for n in names}, progress=step)
+    md, js = write_report(result, out)
+    if errors and "vnplan" in result.predictions:
+        (out / "cv-errors.md").write_text(
+            errors_markdown(error_report(docs, result.predictions["vnplan"])), encoding="utf-8"
+        )
+    from pipeline.cli.evaluate import scores_table
+
+    for name in names:
+        console.print(scores_table(result.pooled[name], f"{name} (pooled over {len(docs)} held-out documents)"))
+    console.print(f"report: {md} and {js}")
