@@ -8,6 +8,7 @@ that data on access.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 import spacy
@@ -25,13 +26,36 @@ def _value_key(span: Span) -> str:
     return f"{span.start_char}:{span.end_char}:{span.label_}"
 
 
+# The typed tree of the last few docs, so components do not rebuild it from its
+# dict form on every access; keyed by the identity of that dict, so a Doc that
+# came back from another process (a new dict) is rebuilt once.
+_STRUCTURE_CACHE: OrderedDict[int, tuple[dict, Structure]] = OrderedDict()
+
+
 def _get_structure(doc: Doc) -> Structure | None:
     data = doc.user_data.get(_STRUCTURE)
-    return Structure.from_dict(data) if data is not None else None
+    if data is None:
+        return None
+    hit = _STRUCTURE_CACHE.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    structure = Structure.from_dict(data)
+    _cache(data, structure)
+    return structure
+
+
+def _cache(data: dict, structure: Structure) -> None:
+    _STRUCTURE_CACHE[id(data)] = (data, structure)
+    while len(_STRUCTURE_CACHE) > 32:
+        _STRUCTURE_CACHE.popitem(last=False)
 
 
 def _set_structure(doc: Doc, value: Structure | dict | None) -> None:
-    doc.user_data[_STRUCTURE] = value.to_dict() if isinstance(value, Structure) else value
+    if isinstance(value, Structure):
+        data = value.to_dict()
+        _cache(data, value)
+        value = data
+    doc.user_data[_STRUCTURE] = value
 
 
 def _get_relations(doc: Doc) -> list[dict[str, Any]]:
@@ -119,6 +143,9 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "vnplan_normalizer",
 )
 RULES_COMPONENTS: tuple[str, ...] = ("vnplan_structure", "vnplan_entity_rules", "vnplan_normalizer")
+# what `vnplan extract` runs: sentences and words are not stored in the KB, so
+# the (comparatively slow) underthesea sentence layer is left out
+EXTRACT_COMPONENTS: tuple[str, ...] = ("vnplan_structure", "vnplan_entity_tagger", "vnplan_normalizer")
 
 
 def load(components: tuple[str, ...] | None = None) -> Language:

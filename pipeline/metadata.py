@@ -31,16 +31,23 @@ def provinces() -> dict[str, str]:
 _UNIT = r"(?:tỉnh|thành phố|tp\.?)\s+"
 
 
+@lru_cache(maxsize=1)
+def _province_regexes() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    table = provinces()
+    alt = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
+    rx = re.compile(rf"(?<!\w)({_UNIT})?({alt})(?!\w)")
+    return rx, rx, table
+
+
 def _find_provinces(text: str, weighted: bool = False) -> list[str]:
     """Province names in ``text``. With ``weighted``, a name preceded by
     "tỉnh"/"thành phố" counts three times: "Hồ Chí Minh" alone is mostly the
     academy or the ideology, "thành phố Hồ Chí Minh" is the city."""
-    found = []
-    key = name_key(text)
-    loose = loose_key(text)
-    for k, name in provinces().items():
-        hay = loose if k == loose_key(k) and k != name_key(name) else key
-        for m in re.finditer(rf"(?<!\w)({_UNIT})?{re.escape(k)}(?!\w)", hay):
+    rx, _, table = _province_regexes()
+    found: list[str] = []
+    for hay in {name_key(text), loose_key(text)}:
+        for m in rx.finditer(hay):
+            name = table[m.group(2)]
             unit = bool(m.group(1))
             if name == "Hồ Chí Minh" and not unit:
                 continue
@@ -63,9 +70,9 @@ def province_of(text: str, structure: Structure) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def document_metadata(text: str, structure: Structure) -> dict[str, str | None]:
+def document_metadata(text: str, structure: Structure, province: str | None = None) -> dict[str, str | None]:
     header = structure.header
-    meta: dict[str, str | None] = {"province": province_of(text, structure)}
+    meta: dict[str, str | None] = {"province": province or province_of(text, structure)}
     for name in ("issuer", "number", "date", "kind", "title", "place", "source_url"):
         f = header.field(name) if header is not None else None
         if f is None:

@@ -78,7 +78,7 @@ def build_record(document: Document, doc: Doc) -> DocumentRecord:
         format=document.format,
         encoding=document.encoding,
         text=document.text,
-        metadata=document_metadata(document.text, structure) if structure else {},
+        metadata=document_metadata(document.text, structure, doc.user_data.get("vnplan.province")) if structure else {},
         structure=structure.to_dict(document.text) if structure else {},
         entities=entities,
         relations=relations,

@@ -82,13 +82,13 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per worker batch.")] = 4,
 ) -> None:
     """Extract structure, entities and relations into DIR/documents.jsonl and DIR/kb.sqlite."""
-    from pipeline.language import load
+    from pipeline.language import EXTRACT_COMPONENTS, load
 
     files = list(iter_paths(paths))
     if not files:
         fail(f"no documents found in {', '.join(map(str, paths))} (supported: .txt .md .html .docx .pdf)")
     out.mkdir(parents=True, exist_ok=True)
-    nlp = load()
+    nlp = load(EXTRACT_COMPONENTS)
     nlp.set_error_handler(_error_handler)
     failures: list[Failure] = []
     seen: dict[str, str] = {}

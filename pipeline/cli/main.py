@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 from pipeline import __version__
@@ -19,6 +22,24 @@ app.command("extract")(extract.extract)
 app.command("evaluate")(evaluate.evaluate)
 app.command("train")(train.train)
 app.command("cv")(train.cv)
+
+
+@app.command("bench")
+def bench(
+    syllables: Annotated[int, typer.Option(help="Repeat the corpus to at least this many syllables.")] = 200_000,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Also measure vnplan with this many processes.")] = 2,
+    ner_syllables: Annotated[int | None, typer.Option(help="Cap the (slow) underthesea ner run.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the results as JSON.")] = None,
+) -> None:
+    """Syllables per second: vnplan extraction vs underthesea word_tokenize and ner."""
+    import json
+
+    from pipeline.bench import format_results, run
+
+    results = run(syllables, jobs, ner_syllables, echo=lambda m: typer.echo(m, err=True))
+    typer.echo(format_results(results))
+    if json_out:
+        json_out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
 
 
 def _version(value: bool) -> None:

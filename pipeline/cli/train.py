@@ -57,9 +57,16 @@ def train(
     out = out or models_dir()
     out.mkdir(parents=True, exist_ok=True)
     if backbone is not None:
-        from pipeline.entities.transformer import fine_tune
+        from pipeline.entities.transformer import BackboneError, fine_tune
 
-        fine_tune(backbone, docs, out / "transformer", console=console)
+        try:
+            fine_tune(backbone, docs, out / "transformer", console=console)
+        except BackboneError as exc:
+            fail(str(exc))
+        console.print(
+            f"fine-tuned {backbone} -> {out / 'transformer'}; use it with "
+            f"pipeline.load() components ('vnplan_structure', 'vnplan_transformer_tagger', ...)"
+        )
         return
     started = time.perf_counter()
     examples = [(d.text, [(s.start, s.end, s.label) for s in d.spans]) for d in docs]

@@ -15,7 +15,6 @@ CRF fast.
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -234,9 +233,6 @@ def _table_roles(table: Node, text: str) -> list[str]:
     return roles
 
 
-_BIGRAMS = os.environ.get("VNPLAN_BIGRAMS", "0") == "1"
-
-
 @lru_cache(maxsize=50_000)
 def _shape(word: str) -> str:
     if word.isdigit():
@@ -276,12 +272,13 @@ def sequences(
     structure: Structure,
     matches: list[Match] | None = None,
     agencies: list[tuple[int, int]] | None = None,
+    offsets: list[tuple[int, int]] | None = None,
 ) -> list[TokenSeq]:
     """Feature sequences for a whole document, one per block (tokens outside
     every block, such as list markers, form their own short sequences).
     ``matches``/``agencies`` let a caller that already ran the recognisers
     pass their output instead of running them again."""
-    offsets = token_offsets(text)
+    offsets = token_offsets(text) if offsets is None else offsets
     rule_tags = _rule_tags(find_all(text) if matches is None else matches, offsets)
     agencies = find_agencies(text) if agencies is None else agencies
     agency_tags = _rule_tags([Match(s, e, "AG", "agency") for s, e in agencies], offsets)
@@ -298,68 +295,75 @@ def sequences(
             groups.append((block, [ti]))
     lowers = [text[s:e].lower() for s, e in offsets]
     agency_head = _agency_head_flags(lowers)
+    shapes = [_shape(text[s:e]) for s, e in offsets]
+    # per-token feature dicts built once and merged per position (dict merges
+    # run in C; building each token's ~35 features one by one does not)
+    own = [
+        {"w": lw, "shape": sh, "rule": r, "head": h, "agc": a}
+        for lw, sh, r, h, a in zip(lowers, shapes, rule_tags, agency_head, agency_tags)
+    ]
+    as_neighbour = {
+        d: [
+            {
+                f"w{d:+d}": lw,
+                f"rule{d:+d}": r[:1],
+                f"agc{d:+d}": a[:1],
+                **({f"shape{d:+d}": sh, f"head{d:+d}": h} if d in (-1, 1) else {}),
+            }
+            for lw, sh, r, h, a in zip(lowers, shapes, rule_tags, agency_head, agency_tags)
+        ]
+        for d in (-2, -1, 1, 2)
+    }
+    n_tok = len(offsets)
     out: list[TokenSeq] = []
     for block, idxs in groups:
         info = block.info if block else {}
         kind = block.kind if block else "gap"
+        block_feats = {"bias": 1.0, "kind": kind, **{f"b_{k}": v for k, v in info.items()}}
+        role = info.get("role", info.get("field", "-"))
         feats = []
         n = len(idxs)
         colon_seen = False
         sent_pos = 0
         sent_head = ""
         for pos, ti in enumerate(idxs):
-            s, e = offsets[ti]
-            w = text[s:e]
+            s = offsets[ti][0]
             lw = lowers[ti]
             gap_before = text[offsets[ti - 1][1] : s] if ti > 0 else "\n"
-            f: dict[str, str | float | bool] = {
-                "bias": 1.0,
-                "w": lw,
-                "shape": _shape(w),
-                "rule": rule_tags[ti],
-                "head": agency_head[ti],
-                "agc": agency_tags[ti],
-                "kind": kind,
-                "pos": str(min(pos, 5)),
-                "rpos": str(min(n - 1 - pos, 3)),
+            if sent_pos == 0:
+                nxt = lowers[ti + 1] if ti + 1 < n_tok else ""
+                sent_head = lw + " " + nxt if lw.isalpha() else ""
+            a = agency_tags[ti][:1]
+            f = {
+                **block_feats,
+                **own[ti],
+                **(as_neighbour[-2][ti - 2] if ti >= 2 else {}),
+                **(as_neighbour[-1][ti - 1] if ti >= 1 else {}),
+                **(as_neighbour[1][ti + 1] if ti + 1 < n_tok else {}),
+                **(as_neighbour[2][ti + 2] if ti + 2 < n_tok else {}),
+                "pos": _POS[min(pos, 5)],
+                "rpos": _POS[min(n - 1 - pos, 3)],
                 "nl": "\n" in gap_before,
                 "blank": gap_before.count("\n") > 1,
                 "colon": colon_seen,
-                "spos": str(min(sent_pos, 3)),
+                "spos": _POS[min(sent_pos, 3)],
+                "shead": sent_head,
+                # the chunker's verdict in context: a candidate after a field label,
+                # in a chair column or a recipients list is almost always an AGENCY
+                "agc_ctx": f"{a}|{kind}|{role}|{colon_seen}",
+                "agc_prev": f"{a}|{lowers[ti - 1] if ti > 0 else '^'}",
             }
-            if sent_pos == 0:
-                nxt = lowers[ti + 1] if ti + 1 < len(lowers) else ""
-                sent_head = lw + " " + nxt if lw.isalpha() else ""
-            f["shead"] = sent_head
-            for key, value in info.items():
-                f[f"b_{key}"] = value
-            for d in (-2, -1, 1, 2):
-                j = ti + d
-                if 0 <= j < len(offsets):
-                    f[f"w{d:+d}"] = lowers[j]
-                    f[f"rule{d:+d}"] = rule_tags[j][:1]
-                    f[f"agc{d:+d}"] = agency_tags[j][:1]
-                    if d in (-1, 1):
-                        f[f"shape{d:+d}"] = _shape(text[offsets[j][0] : offsets[j][1]])
-                        f[f"head{d:+d}"] = agency_head[j]
-            if _BIGRAMS:
-                if ti > 0:
-                    f["bi-1"] = lowers[ti - 1] + "|" + lw
-                if ti + 1 < len(offsets):
-                    f["bi+1"] = lw + "|" + lowers[ti + 1]
-            # the chunker's verdict in context: a candidate after a field label,
-            # in a chair column or a recipients list is almost always an AGENCY
-            a = agency_tags[ti][:1]
-            f["agc_ctx"] = f"{a}|{kind}|{info.get('role', info.get('field', '-'))}|{colon_seen}"
-            f["agc_prev"] = f"{a}|{lowers[ti - 1] if ti > 0 else '^'}"
             feats.append(f)
             sent_pos += 1
-            if w == ":":
+            if lw == ":":
                 colon_seen = True
-            if w in (".", ";", ":", "?", "!"):
+            if lw in (".", ";", ":", "?", "!"):
                 sent_pos = 0
         out.append(TokenSeq([offsets[i] for i in idxs], feats))
     return out
+
+
+_POS = ("0", "1", "2", "3", "4", "5")
 
 
 def _agency_head_flags(lowers: list[str]) -> list[str]:

@@ -130,14 +130,17 @@ class EntityTagger:
         self, text: str, structure: Structure | None = None, seqs: list[TokenSeq] | None = None
     ) -> list[TaggedSpan]:
         """Tag a text. Uses CRFsuite's tagger directly: one Viterbi pass per
-        sequence plus the marginal of each chosen tag (the span score), rather
-        than sklearn-crfsuite's all-labels marginals, which cost more than tagging."""
+        sequence, and the marginal probability of each chosen tag only inside
+        entities (the span score); sklearn-crfsuite's all-labels marginals cost
+        more than the tagging itself."""
         seqs = sequences(text, structure or segment(text)) if seqs is None else seqs
         tagger = self.crf.tagger_
         out: list[TaggedSpan] = []
         for seq in seqs:
             tagger.set(seq.features)
             tags = tagger.tag()
-            marginals = [{t: tagger.marginal(t, i)} for i, t in enumerate(tags)]
+            if all(t == "O" for t in tags):
+                continue
+            marginals = [{t: tagger.marginal(t, i)} if t != "O" else {} for i, t in enumerate(tags)]
             out.extend(decode(text, seq, tags, marginals))
         return out
