@@ -141,11 +141,22 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
     "vnplan_sentences",
     "vnplan_entity_tagger",
     "vnplan_normalizer",
+    "vnplan_relations",
 )
-RULES_COMPONENTS: tuple[str, ...] = ("vnplan_structure", "vnplan_entity_rules", "vnplan_normalizer")
+RULES_COMPONENTS: tuple[str, ...] = (
+    "vnplan_structure",
+    "vnplan_entity_rules",
+    "vnplan_normalizer",
+    "vnplan_relation_rules",
+)
 # what `vnplan extract` runs: sentences and words are not stored in the KB, so
 # the (comparatively slow) underthesea sentence layer is left out
-EXTRACT_COMPONENTS: tuple[str, ...] = ("vnplan_structure", "vnplan_entity_tagger", "vnplan_normalizer")
+EXTRACT_COMPONENTS: tuple[str, ...] = (
+    "vnplan_structure",
+    "vnplan_entity_tagger",
+    "vnplan_normalizer",
+    "vnplan_relations",
+)
 
 
 def load(components: tuple[str, ...] | None = None) -> Language:

@@ -53,10 +53,22 @@ def test_load_returns_spacy_pipeline(nlp):
     from spacy.language import Language
 
     assert isinstance(nlp, Language)
-    assert nlp.pipe_names[:2] == ["vnplan_structure", "vnplan_sentences"]
+    assert nlp.pipe_names == [
+        "vnplan_structure",
+        "vnplan_sentences",
+        "vnplan_entity_tagger",
+        "vnplan_normalizer",
+        "vnplan_relations",
+    ]
     doc = nlp(SEEDS["quang-ngai"].read_text(encoding="utf-8"))
     assert doc._.structure.header.field("kind").value == "KẾ HOẠCH"
-    assert doc._.relations == []
+    # relations point at entities of the doc, with the schema's argument types
+    ents = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+    assert doc._.relations
+    for rel in doc._.relations:
+        assert (rel["head"]["start"], rel["head"]["end"], rel["head"]["label"]) in ents
+        assert (rel["tail"]["start"], rel["tail"]["end"], rel["tail"]["label"]) in ents
+        assert type(rel["label"]) is str
     sents = list(doc.sents)
     assert len(sents) > 50
     assert any(s.text.startswith("Thực hiện công tác đào tạo, bồi dưỡng cán bộ lãnh đạo") for s in sents)

@@ -68,28 +68,30 @@ def train(
             f"pipeline.load() components ('vnplan_structure', 'vnplan_transformer_tagger', ...)"
         )
         return
+    from evaluation.systems import relation_examples
+    from pipeline.relations.classifier import RelationClassifier
+
     started = time.perf_counter()
     examples = [(d.text, [(s.start, s.end, s.label) for s in d.spans]) for d in docs]
-    tagger = EntityTagger.train(examples, max_iterations=max_iterations)
-    path = out / "entity_crf.crfsuite"
-    tagger.save(path)
+    crf_path = out / "entity_crf.crfsuite"
+    EntityTagger.train(examples, max_iterations=max_iterations).save(crf_path)
+    rel_path = out / "relations.pkl"
+    RelationClassifier.train(relation_examples(docs)).save(rel_path)
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
     artefacts = manifest.setdefault("artefacts", {})
-    digest = _sha256(path)
-    artefacts["entity_crf.crfsuite"] = {
-        "version": f"crf-{digest[:8]}",
-        "sha256_16": digest,
+    common = {
         "trained_on": sorted(d.doc_id for d in docs),
         "spans": sum(len(d.spans) for d in docs),
-        "max_iterations": max_iterations,
+        "relations": sum(len(d.relations) for d in docs),
         "trained_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
+    for path, prefix, extra in ((crf_path, "crf", {"max_iterations": max_iterations}), (rel_path, "rel", {})):
+        digest = _sha256(path)
+        artefacts[path.name] = {"version": f"{prefix}-{digest[:8]}", "sha256_16": digest, **common, **extra}
+        console.print(f"{path} ({path.stat().st_size // 1024} KiB, version {prefix}-{digest[:8]})")
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    console.print(
-        f"trained on {len(docs)} documents in {time.perf_counter() - started:.1f}s -> {path} "
-        f"({path.stat().st_size // 1024} KiB, version crf-{digest[:8]})"
-    )
+    console.print(f"trained on {len(docs)} documents in {time.perf_counter() - started:.1f}s")
 
 
 def cv(

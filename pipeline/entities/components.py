@@ -152,3 +152,60 @@ class TransformerTaggerComponent:
         spans = merge_spans(doc.text, regular_entities(doc.text, structure), tagged)
         set_entities(doc, spans, "transformer")
         return doc
+
+
+def _relation_dicts(rels, model_version: str) -> list[dict]:
+    return [
+        {
+            "label": r.label,
+            "score": r.score,
+            "model_version": model_version,
+            "head": {"start": r.head.start, "end": r.head.end, "label": r.head.label},
+            "tail": {"start": r.tail.start, "end": r.tail.end, "label": r.tail.label},
+        }
+        for r in rels
+    ]
+
+
+@Language.factory("vnplan_relations", default_config={"model": None})
+def make_relations(nlp: Language, name: str, model: str | None) -> RelationComponent:
+    return RelationComponent(model)
+
+
+class RelationComponent:
+    """Relations between ``doc.ents`` into ``doc._.relations``: structural
+    cases decided by layout, the rest by the trained pair classifier."""
+
+    def __init__(self, model: str | None = None) -> None:
+        from pipeline.models import default_model_path, model_version
+        from pipeline.relations.classifier import RelationClassifier
+
+        path = Path(model) if model else default_model_path("relations.pkl")
+        self.classifier = RelationClassifier.load(path) if path.is_file() else None
+        self.model_version = model_version("relations.pkl") if self.classifier else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.classifier is None:
+            raise RuntimeError("no relation model installed: run `vnplan train` or use the rules configuration")
+        structure = doc._.structure or segment(doc.text)
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        rels = self.classifier.predict(doc.text, structure, spans)
+        doc._.relations = _relation_dicts(rels, self.model_version or "relations")
+        return doc
+
+
+@Language.factory("vnplan_relation_rules")
+def make_relation_rules(nlp: Language, name: str) -> RelationRules:
+    return RelationRules()
+
+
+class RelationRules:
+    """Relations by rules only (the pure-rules configuration)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.relations.classifier import rule_relations
+
+        structure = doc._.structure or segment(doc.text)
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        doc._.relations = _relation_dicts(rule_relations(doc.text, structure, spans), "vnplan-rules-1")
+        return doc

@@ -38,14 +38,16 @@ _AGENCY_HEAD_TOKENS = {tuple(h.split()) for h in AGENCY_HEADS}
 _MAX_HEAD = max(len(h) for h in _AGENCY_HEAD_TOKENS)
 
 _ROLE_WORDS = (
-    ("chair", re.compile(r"chủ trì|tổ chức thực hiện|cơ quan thực hiện|đơn vị thực hiện|thực hiện$", re.I)),
+    # order matters: "Nội dung thực hiện" is content and "Cơ quan phối hợp tham mưu,
+    # thực hiện" coordination, though both end like a chair column's header
     ("coord", re.compile(r"phối hợp", re.I)),
-    ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
     ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc", re.I)),
+    ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
     ("product", re.compile(r"sản phẩm|hoạt động", re.I)),
     ("count", re.compile(r"số lượng|tổng số|chỉ tiêu|\b(19|20)\d{2}\b|người", re.I)),
     ("stt", re.compile(r"^(stt|tt)$", re.I)),
     ("note", re.compile(r"ghi chú", re.I)),
+    ("chair", re.compile(r"chủ trì|tổ chức thực hiện|cơ quan thực hiện|đơn vị thực hiện|thực hiện$", re.I)),
 )
 _FIELD_ROLES = (
     ("directs", re.compile(r"chỉ đạo", re.I)),

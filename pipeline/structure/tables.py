@@ -242,7 +242,7 @@ def _separator(line: Line) -> bool:
 
 
 _AGENCY_HEADS = re.compile(
-    r"(?:^|[-+\s])(Sở|Ban|UBND|Ủy ban|Uỷ ban|Trường|Đài|Báo|Trung tâm|Phòng|Hội đồng|Bộ|Học viện|"
+    r"(?:^|[-+\s])(Sở|Ban|UBND|Ủy ban|Uỷ ban|Trường|Đài|Báo(?! cáo)|Trung tâm|Phòng|Hội đồng|Bộ|Học viện|"
     r"Văn phòng|Các cơ quan|Các sở|Cơ quan|Thanh tra)\b"
 )
 _TIME_WORDS = re.compile(r"(năm|quý|tháng|hàng năm|hằng năm|thường xuyên|định kỳ|\d{4})", re.I)
