@@ -127,9 +127,8 @@ def structural_label(c: Candidate) -> str | None:
             return "DEADLINE"
         if f["source"] in ("section", "field") and f["tail_field"] == "time" and f["head_kind"] == "heading":
             return "DEADLINE"
-    if c.kind == "task-quota":
-        if f["source"] == "row" and f["tail_role"] in ("count", "time"):
-            return "QUOTA_OF"
+    if c.kind == "task-quota" and f["source"] == "row" and f["tail_role"] in ("count", "time"):
+        return "QUOTA_OF"
     return None
 
 
