@@ -53,3 +53,30 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
     """vnplan: documents -> structure -> entities -> relations -> knowledge base."""
+
+
+@app.command("export")
+def export(
+    kb: Annotated[Path, typer.Option("--kb", help="Knowledge base (kb.sqlite) to export.")],
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl.")] = "parquet",
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("export"),
+) -> None:
+    """Export the KB's tables and views (tasks, targets, citations, agencies, ...)."""
+    from pipeline.cli.common import console, fail
+    from pipeline.kb.export import FORMATS
+    from pipeline.kb.export import export as run_export
+
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if not kb.is_file():
+        fail(f"{kb}: no such knowledge base")
+    try:
+        counts = run_export(kb, fmt, out)
+    except Exception as exc:  # sqlite3.DatabaseError and friends: not a vnplan KB
+        fail(f"{kb}: cannot export ({type(exc).__name__}: {exc})")
+    for name, n in counts.items():
+        console.print(f"{out / (name + '.' + fmt)}: {n} rows")
+
+
+if __name__ == "__main__":
+    app()

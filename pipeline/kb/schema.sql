@@ -78,3 +78,83 @@ CREATE TABLE IF NOT EXISTS relations (
     model_version TEXT
 );
 CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc_id, label);
+
+-- each percentage or quota target with what it constrains: computed at write
+-- time from the target's sentence, list item and headings
+CREATE TABLE IF NOT EXISTS targets (
+    entity_id   INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+    doc_id      TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    label       TEXT NOT NULL,          -- PERCENT or QUOTA
+    target      TEXT NOT NULL,          -- the span ("ít nhất 95%")
+    low         REAL,
+    high        REAL,
+    number      REAL,
+    unit        TEXT,
+    bound       TEXT,
+    grp         TEXT,                   -- the group it applies to ("cán bộ, công chức cấp xã")
+    content     TEXT,                   -- what is required of them
+    year        TEXT,                   -- the year/period it is due, when the text gives one
+    sentence    TEXT,
+    headings    TEXT,                   -- heading path, outermost first, " > " separated
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS targets_doc ON targets(doc_id);
+
+-- one row per TASK with its arguments (surface text and canonical agency names)
+CREATE VIEW IF NOT EXISTS tasks AS
+SELECT t.id AS task_id, t.doc_id, d.province, t.text AS task, t.start, t.end,
+  (SELECT group_concat(a.text, ' | ') FROM relations r JOIN entities a ON a.id = r.head_id
+     WHERE r.tail_id = t.id AND r.label = 'CHAIRS') AS chairs,
+  (SELECT group_concat(json_extract(a.value, '$.canonical'), ' | ') FROM relations r
+     JOIN entities a ON a.id = r.head_id WHERE r.tail_id = t.id AND r.label = 'CHAIRS') AS chairs_canonical,
+  (SELECT group_concat(a.text, ' | ') FROM relations r JOIN entities a ON a.id = r.head_id
+     WHERE r.tail_id = t.id AND r.label = 'COORDINATES') AS coordinators,
+  (SELECT group_concat(a.text, ' | ') FROM relations r JOIN entities a ON a.id = r.head_id
+     WHERE r.tail_id = t.id AND r.label = 'DIRECTS') AS director,
+  (SELECT group_concat(a.text, ' | ') FROM relations r JOIN entities a ON a.id = r.head_id
+     WHERE r.tail_id = t.id AND r.label = 'PROVIDES') AS provider,
+  (SELECT e.text FROM relations r JOIN entities e ON e.id = r.tail_id
+     WHERE r.head_id = t.id AND r.label = 'DEADLINE' LIMIT 1) AS deadline,
+  (SELECT json_extract(e.value, '$.end') FROM relations r JOIN entities e ON e.id = r.tail_id
+     WHERE r.head_id = t.id AND r.label = 'DEADLINE' LIMIT 1) AS deadline_iso,
+  (SELECT group_concat(e.text, ' | ') FROM relations r JOIN entities e ON e.id = r.tail_id
+     WHERE r.head_id = t.id AND r.label = 'QUOTA_OF') AS quota,
+  (SELECT sum(json_extract(e.value, '$.number')) FROM relations r JOIN entities e ON e.id = r.tail_id
+     WHERE r.head_id = t.id AND r.label = 'QUOTA_OF') AS quota_number
+FROM entities t JOIN documents d ON d.doc_id = t.doc_id
+WHERE t.label = 'TASK';
+
+-- cited documents, joined across provinces by canonical id
+CREATE VIEW IF NOT EXISTS citations AS
+SELECT json_extract(e.value, '$.canonical_id') AS canonical_id,
+       json_extract(e.value, '$.type') AS type,
+       json_extract(e.value, '$.number') AS number,
+       json_extract(e.value, '$.symbol') AS symbol,
+       json_extract(e.value, '$.year') AS year,
+       (SELECT json_extract(a.value, '$.canonical') FROM relations r JOIN entities a ON a.id = r.tail_id
+          JOIN entities e2 ON e2.id = r.head_id
+          WHERE r.label = 'ISSUED_BY' AND json_extract(e2.value, '$.canonical_id') = json_extract(e.value, '$.canonical_id')
+          LIMIT 1) AS issuer,
+       min(e.text) AS example,
+       count(*) AS mentions,
+       count(DISTINCT e.doc_id) AS n_documents,
+       count(DISTINCT d.province) AS n_provinces,
+       group_concat(DISTINCT e.doc_id) AS citing_documents,
+       group_concat(DISTINCT d.province) AS citing_provinces
+FROM entities e JOIN documents d ON d.doc_id = e.doc_id
+WHERE e.label = 'LEGAL_REF' AND json_extract(e.value, '$.canonical_id') IS NOT NULL
+GROUP BY json_extract(e.value, '$.canonical_id');
+
+-- agencies by canonical name, with their surface forms
+CREATE VIEW IF NOT EXISTS agencies AS
+SELECT json_extract(e.value, '$.canonical') AS canonical,
+       json_extract(e.value, '$.level') AS level,
+       json_extract(e.value, '$.kind') AS kind,
+       group_concat(DISTINCT e.text) AS aliases,
+       count(*) AS mentions,
+       count(DISTINCT e.doc_id) AS n_documents,
+       group_concat(DISTINCT e.doc_id) AS documents
+FROM entities e
+WHERE e.label = 'AGENCY'
+GROUP BY json_extract(e.value, '$.canonical');

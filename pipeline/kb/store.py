@@ -19,7 +19,7 @@ from pipeline import __version__
 from pipeline.records import DocumentRecord
 
 SCHEMA_VERSION = "1"
-_DOC_TABLES = ("relations", "entities", "header_fields", "segments", "documents")
+_DOC_TABLES = ("targets", "relations", "entities", "header_fields", "segments", "documents")
 
 
 def _json(value: Any) -> str | None:
@@ -35,6 +35,9 @@ class KnowledgeBase:
         self.conn.execute("PRAGMA journal_mode = WAL")
         schema = resources.files("pipeline.kb").joinpath("schema.sql").read_text("utf-8")
         with self.conn:
+            # views carry no data: recreate them so an older KB gets the current definitions
+            for (view,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+                self.conn.execute(f"DROP VIEW IF EXISTS {view}")
             self.conn.executescript(schema)
             self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
 
@@ -87,6 +90,7 @@ class KnowledgeBase:
             )
             segment_spans = self._write_structure(record)
             entity_ids = self._write_entities(record, segment_spans)
+            self._write_targets(record, entity_ids)
             for rel in record.relations:
                 self.conn.execute(
                     "INSERT INTO relations(doc_id, label, head_id, tail_id, score, model_version) VALUES (?,?,?,?,?,?)",
@@ -176,6 +180,35 @@ class KnowledgeBase:
         # innermost first: shortest spans win when locating an entity
         spans.sort(key=lambda s: s[1] - s[0])
         return spans
+
+    def _write_targets(self, record: DocumentRecord, entity_ids: list[int]) -> None:
+        from pipeline.kb.targets import compute_targets
+
+        for t in compute_targets(record):
+            ent = record.entities[t.entity_index]
+            v = ent.value or {}
+            self.conn.execute(
+                "INSERT INTO targets(entity_id, doc_id, label, target, low, high, number, unit, bound, grp, content,"
+                " year, sentence, headings, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    entity_ids[t.entity_index],
+                    record.doc_id,
+                    ent.label,
+                    ent.text,
+                    v.get("low"),
+                    v.get("high"),
+                    v.get("number"),
+                    v.get("unit"),
+                    v.get("bound"),
+                    t.grp,
+                    t.content,
+                    t.year,
+                    t.sentence,
+                    t.headings,
+                    ent.start,
+                    ent.end,
+                ),
+            )
 
     def _write_entities(self, record: DocumentRecord, segment_spans: list[tuple[int, int, int]]) -> list[int]:
         ids = []

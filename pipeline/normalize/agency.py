@@ -76,7 +76,7 @@ def _fix_case(name: str, was_upper: bool) -> str:
     while i < len(words):
         for head in sorted(_HEADS, key=lambda h: -len(h.split())):
             n = len(head.split())
-            if lower[i : i + n] == head.split():
+            if lower[i : i + n] == head.split() and not (head == "bộ" and lower[i + 1 : i + 2] == ["trưởng"]):
                 out[i] = out[i][:1].upper() + out[i][1:]
                 nxt = i + n
                 if (
@@ -110,6 +110,14 @@ def _fix_case(name: str, was_upper: bool) -> str:
     return result
 
 
+def _unglue(word: str) -> str:
+    from pipeline.tokenizer import split_glued
+
+    if len(word) < 5 or not word.isalpha():
+        return word
+    return " ".join(word[a:b] for a, b in split_glued(word))
+
+
 @lru_cache(maxsize=1)
 def _province_re() -> tuple[re.Pattern, dict[str, str]]:
     from pipeline.metadata import provinces
@@ -125,6 +133,7 @@ def canonical_name(text: str, province: str | None = None) -> str:
     raw = re.sub(r"^\s*(TM|KT|TL|T/M)\.?\s*", "", raw)
     raw = re.sub(r"(?<=[A-ZÀ-Ỹa-zà-ỹ])(TỈNH|HUYỆN)\b", r" \1", raw)  # "DÂNTỈNH" glued
     raw = re.sub(r"\s+", " ", raw).strip(" ,;.")
+    raw = " ".join(_unglue(w) for w in raw.split(" "))  # "Bộ Nộivụ" -> "Bộ Nội vụ"
     letters = [c for c in raw if c.isalpha()]
     was_upper = bool(letters) and all(c.isupper() for c in letters)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], raw)

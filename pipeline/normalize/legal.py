@@ -39,6 +39,7 @@ _NUMBERED = re.compile(
     r"(?P<symbol>[A-ZĐa-zđ][\w&.\-/ ]*)$",
     re.IGNORECASE,
 )
+_TITLE_ABBR = {"HĐND": "Hội đồng nhân dân", "UBND": "Ủy ban nhân dân", "CBCC": "cán bộ, công chức"}
 _LAW_YEAR = re.compile(r"\s+năm\s+(?P<year>\d{4})$")
 
 
@@ -82,6 +83,8 @@ def legal_value(text: str, province: str | None = None, year_hint: int | None = 
     title = t[: year_m.start()] if year_m else t
     words = title.split()
     doc_type = "Luật" if words and words[0].lower() == "luật" else TYPES.get(name_key(" ".join(words[:2])))
+    # "Luật Tổ chức HĐND và UBND" is "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân"
+    words = [_TITLE_ABBR.get(w.upper(), w) for w in words]
     body = " ".join(words[1:]) if doc_type == "Luật" else title
     return {
         "type": doc_type or None,

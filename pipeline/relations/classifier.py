@@ -118,8 +118,10 @@ def structural_label(c: Candidate) -> str | None:
     cells of a row give its DEADLINE and QUOTA_OF. None: let the model decide."""
     f = c.features
     if c.kind == "agency-task":
-        if f["source"] == "field" and f["head_field"] in _FIELD_LABEL and f["tail_kind"] == "heading":
-            return _FIELD_LABEL[f["head_field"]]
+        if f["source"] == "field" and f["tail_kind"] == "heading":
+            # an agency in the "Thời gian thực hiện:" or "Đối tượng:" field of a
+            # programme ("theo thông báo của Học viện ...") is not one of its actors
+            return _FIELD_LABEL.get(f["head_field"], NONE)
         if f["source"] in ("row", "row_above") and f["head_role"] in _ROW_LABEL and f["tail_role"] == "content":
             return _ROW_LABEL[f["head_role"]]
     if c.kind == "task-date":
