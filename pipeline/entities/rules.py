@@ -33,8 +33,34 @@ def _task_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (s, e) if e - s > 3 else None
 
 
-def structure_rules(text: str, structure: Structure) -> Spans:
+_PROGRAMME_FIELDS = ("directs", "chair", "provides", "quota", "time")
+_TITLE_TAIL = re.compile(r"\s+(đối tượng|dành cho đối tượng)$")
+
+
+def programme_tasks(text: str, structure: Structure) -> Spans:
+    """A heading followed by labelled fields ("Cơ quan chỉ đạo thực hiện:",
+    "Đơn vị đào tạo:", "Số lượng:", "Thời gian thực hiện:") is a programme: its
+    title is a TASK. The layout is general to provincial plans, so it is a rule
+    rather than something each model must relearn from the one plan that has it."""
+    from pipeline.entities.features import _field_label, field_role
+
     spans: Spans = []
+    for node in structure.walk():
+        if node.kind != "heading" or node.title is None:
+            continue
+        roles = {field_role(lbl) for c in node.children if c.title is not None
+                 for lbl in [_field_label(text[c.title.start : c.title.end])] if lbl}
+        if len(roles & set(_PROGRAMME_FIELDS)) >= 2:
+            span = _task_span(text, node.title.start, node.title.end)
+            if span:
+                s, e = span
+                m = _TITLE_TAIL.search(text[s:e])
+                spans.append((s, s + m.start() if m else e, "TASK"))
+    return spans
+
+
+def structure_rules(text: str, structure: Structure) -> Spans:
+    spans: Spans = programme_tasks(text, structure)
     for node in structure.walk():
         if node.kind == "signature":
             f = node.field("signer")
@@ -120,7 +146,8 @@ def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     spans: Spans = [(m.start, m.end, m.label) for m in (find_all(text) if matches is None else matches)]
     taken = [(s, e) for s, e, _ in spans]
     spans, _ = _add_structure(text, structure, spans, taken)
-    return sorted(x for x in spans if x[2] in REGULAR_LABELS)
+    programme = set(programme_tasks(text, structure))
+    return sorted(x for x in spans if x[2] in REGULAR_LABELS or x in programme)
 
 
 REGULAR_LABELS = frozenset({"LEGAL_REF", "DATE", "PERCENT", "MONEY", "QUOTA", "PERSON"})
