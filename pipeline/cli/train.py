@@ -75,7 +75,7 @@ def train(
     examples = [(d.text, [(s.start, s.end, s.label) for s in d.spans]) for d in docs]
     crf_path = out / "entity_crf.crfsuite"
     EntityTagger.train(examples, max_iterations=max_iterations).save(crf_path)
-    rel_path = out / "relations.pkl"
+    rel_path = out / "relations.json"
     RelationClassifier.train(relation_examples(docs)).save(rel_path)
     manifest_path = out / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}

@@ -180,9 +180,9 @@ class RelationComponent:
         from pipeline.models import default_model_path, model_version
         from pipeline.relations.classifier import RelationClassifier
 
-        path = Path(model) if model else default_model_path("relations.pkl")
+        path = Path(model) if model else default_model_path("relations.json")
         self.classifier = RelationClassifier.load(path) if path.is_file() else None
-        self.model_version = model_version("relations.pkl") if self.classifier else None
+        self.model_version = model_version("relations.json") if self.classifier else None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:

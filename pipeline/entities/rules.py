@@ -48,8 +48,13 @@ def programme_tasks(text: str, structure: Structure) -> Spans:
     for node in structure.walk():
         if node.kind != "heading" or node.title is None:
             continue
-        roles = {field_role(lbl) for c in node.children if c.title is not None
-                 for lbl in [_field_label(text[c.title.start : c.title.end])] if lbl}
+        roles = {
+            field_role(lbl)
+            for c in node.children
+            if c.title is not None
+            for lbl in [_field_label(text[c.title.start : c.title.end])]
+            if lbl
+        }
         if len(roles & set(_PROGRAMME_FIELDS)) >= 2:
             span = _task_span(text, node.title.start, node.title.end)
             if span:

@@ -84,6 +84,14 @@ def decode(
     return spans
 
 
+@dataclass
+class _Loaded:
+    """A model opened for tagging only."""
+
+    tagger: object
+    path: Path
+
+
 class EntityTagger:
     """Wraps a sklearn-crfsuite CRF: train from gold, save/load, tag a text."""
 
@@ -118,13 +126,18 @@ class EntityTagger:
         import shutil
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.crf.modelfile.name, path)
+        source = self.crf.path if isinstance(self.crf, _Loaded) else self.crf.modelfile.name
+        shutil.copyfile(source, path)
 
     @classmethod
     def load(cls, path: Path) -> EntityTagger:
-        import sklearn_crfsuite
+        """Load with CRFsuite's own tagger: sklearn-crfsuite is only needed to
+        train, and importing it (and scikit-learn) would double the load time."""
+        import pycrfsuite
 
-        return cls(sklearn_crfsuite.CRF(model_filename=str(path)))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(path))
+        return cls(_Loaded(tagger, Path(path)))
 
     def tag(
         self, text: str, structure: Structure | None = None, seqs: list[TokenSeq] | None = None
@@ -134,7 +147,7 @@ class EntityTagger:
         entities (the span score); sklearn-crfsuite's all-labels marginals cost
         more than the tagging itself."""
         seqs = sequences(text, structure or segment(text)) if seqs is None else seqs
-        tagger = self.crf.tagger_
+        tagger = self.crf.tagger_ if not isinstance(self.crf, _Loaded) else self.crf.tagger
         out: list[TaggedSpan] = []
         for seq in seqs:
             tagger.set(seq.features)

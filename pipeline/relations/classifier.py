@@ -8,7 +8,7 @@ features (structure source, column/field role, cue words) carry most of it.
 
 from __future__ import annotations
 
-import pickle
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,13 +97,34 @@ class RelationClassifier:
         return _one_tail(out)
 
     def save(self, path: Path) -> None:
+        """Plain JSON (vocabulary, coefficients, intercepts): no pickle in the
+        shipped artefacts, and no scikit-learn import needed to use them."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps({"models": self.models, "version": self.version}))
+        data = {"version": self.version, "models": {}}
+        for kind, model in self.models.items():
+            if isinstance(model, str):
+                data["models"][kind] = {"constant": model}
+                continue
+            if isinstance(model, LinearModel):
+                data["models"][kind] = model.as_json()
+                continue
+            vec, lr = model.steps[0][1], model.steps[-1][1]
+            data["models"][kind] = {
+                "classes": [str(c) for c in lr.classes_],
+                "vocabulary": {k: int(v) for k, v in vec.vocabulary_.items()},
+                "separator": vec.separator,
+                "coef": lr.coef_.round(6).tolist(),
+                "intercept": lr.intercept_.round(6).tolist(),
+            }
+        path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> RelationClassifier:
-        data = pickle.loads(Path(path).read_bytes())
-        return cls(data["models"], data.get("version", "relations"))
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        models: dict = {}
+        for kind, m in data["models"].items():
+            models[kind] = m["constant"] if "constant" in m else LinearModel.from_json(m)
+        return cls(models, data.get("version", "relations"))
 
 
 _FIELD_LABEL = {"directs": "DIRECTS", "chair": "CHAIRS", "provides": "PROVIDES"}
@@ -132,6 +153,55 @@ def structural_label(c: Candidate) -> str | None:
     if c.kind == "task-quota" and f["source"] == "row" and f["tail_role"] in ("count", "time"):
         return "QUOTA_OF"
     return None
+
+
+class LinearModel:
+    """A fitted DictVectorizer + LogisticRegression, reduced to numbers:
+    the same probabilities, computed with numpy."""
+
+    def __init__(self, classes, vocabulary, separator, coef, intercept) -> None:
+        import numpy as np
+
+        self.classes_ = list(classes)
+        self.vocabulary = vocabulary
+        self.separator = separator
+        self.coef = np.asarray(coef, dtype=float)
+        self.intercept = np.asarray(intercept, dtype=float)
+
+    @classmethod
+    def from_json(cls, m: dict) -> LinearModel:
+        return cls(m["classes"], m["vocabulary"], m.get("separator", "="), m["coef"], m["intercept"])
+
+    def as_json(self) -> dict:
+        return {
+            "classes": self.classes_,
+            "vocabulary": self.vocabulary,
+            "separator": self.separator,
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept.tolist(),
+        }
+
+    def predict_proba(self, rows: list[dict]):
+        import numpy as np
+
+        x = np.zeros((len(rows), len(self.vocabulary)))
+        for i, row in enumerate(rows):
+            for key, value in row.items():
+                if isinstance(value, str):  # one-hot, as DictVectorizer does
+                    j = self.vocabulary.get(f"{key}{self.separator}{value}")
+                    if j is not None:
+                        x[i, j] = 1.0
+                else:
+                    j = self.vocabulary.get(key)
+                    if j is not None:
+                        x[i, j] = float(value)
+        scores = x @ self.coef.T + self.intercept
+        if scores.shape[1] == 1:  # binary: sklearn keeps one column for the positive class
+            p = 1.0 / (1.0 + np.exp(-scores[:, 0]))
+            return np.stack([1.0 - p, p], axis=1)
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
 
 
 def _one_tail(rels: list[PredictedRelation]) -> list[PredictedRelation]:
