@@ -27,9 +27,21 @@ def run(gold: Path, k: int = 5) -> dict:
         for d in folds[j]:
             spans = [(s.start, s.end, s.label) for s in d.spans]
             rels = model.predict(d.text, segment(d.text), spans)
-            preds.append(AnnotatedDoc(d.doc_id, d.text, list(d.spans), [
-                Relation(r.label, Span(r.head.start, r.head.end, r.head.label),
-                         Span(r.tail.start, r.tail.end, r.tail.label)) for r in rels]))
+            preds.append(
+                AnnotatedDoc(
+                    d.doc_id,
+                    d.text,
+                    list(d.spans),
+                    [
+                        Relation(
+                            r.label,
+                            Span(r.head.start, r.head.end, r.head.label),
+                            Span(r.tail.start, r.tail.end, r.tail.label),
+                        )
+                        for r in rels
+                    ],
+                )
+            )
             golds.append(d)
     return score(golds, preds)["relations"]
 
@@ -40,4 +52,6 @@ if __name__ == "__main__":
     result = run(ap.parse_args().gold)
     print(f"micro strict F1 {result['strict']['f1']:.3f} (relaxed {result['relaxed']['f1']:.3f})")
     for label, s in result["per_label"].items():
-        print(f"{label:<12} P {s['strict']['precision']:.3f}  R {s['strict']['recall']:.3f}  F1 {s['strict']['f1']:.3f}")
+        print(
+            f"{label:<12} P {s['strict']['precision']:.3f}  R {s['strict']['recall']:.3f}  F1 {s['strict']['f1']:.3f}"
+        )

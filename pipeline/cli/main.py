@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pipeline import __version__
-from pipeline.cli import evaluate, extract, segment, train
+from pipeline.cli import evaluate, extract, labelstudio, segment, train
 
 app = typer.Typer(
     name="vnplan",
@@ -22,6 +22,7 @@ app.command("extract")(extract.extract)
 app.command("evaluate")(evaluate.evaluate)
 app.command("train")(train.train)
 app.command("cv")(train.cv)
+app.add_typer(labelstudio.app, name="ls")
 
 
 @app.command("bench")

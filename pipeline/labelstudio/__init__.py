@@ -1,0 +1,1 @@
+"""Label Studio round trip: config, tasks with predictions, diffs, import."""
