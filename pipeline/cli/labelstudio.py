@@ -97,3 +97,54 @@ def import_(
         err_console.print(f"[red]refused:[/] {line}", highlight=False)
     if report.conflicts or report.refused:
         raise typer.Exit(1)
+
+
+@app.command("push")
+def push(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to pre-annotate and send.")],
+    project: Annotated[str, typer.Option("--project", help="Project title (created if missing).")],
+) -> None:
+    """Create (or reuse) a project and import the documents with predictions."""
+    from pipeline.labelstudio.server import ServerError, client
+    from pipeline.labelstudio.server import push as run_push
+    from pipeline.labelstudio.tasks import make_tasks
+    from pipeline.language import EXTRACT_COMPONENTS, load
+
+    try:
+        ls = client()
+        made, problems = make_tasks(paths, load(EXTRACT_COMPONENTS), root=Path.cwd())
+        for p in problems:
+            err_console.print(f"[yellow]skipped:[/] {p}", highlight=False)
+        result = run_push(ls, project, made)
+    except ServerError as exc:
+        fail(str(exc))
+    console.print(
+        f"project {project!r} (id {result['project']}{', created' if result['created'] else ''}): "
+        f"{result['imported']} tasks imported, {result['already_there']} already there"
+    )
+
+
+@app.command("pull")
+def pull(
+    project: Annotated[str, typer.Option("--project", help="Project title.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the tasks (full JSON).")],
+) -> None:
+    """Export the annotations, check them against the schema, and show what annotators changed."""
+    from evaluation.gold_check import check_task
+    from pipeline.labelstudio.diff import diff_tasks
+    from pipeline.labelstudio.server import ServerError, client
+    from pipeline.labelstudio.server import pull as run_pull
+
+    try:
+        tasks = run_pull(client(), project)
+    except ServerError as exc:
+        fail(str(exc))
+    out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    annotated = [t for t in tasks if t.get("annotations")]
+    console.print(f"{out}: {len(tasks)} tasks, {len(annotated)} annotated")
+    problems = [p for t in annotated for p in check_task(t, f"{out}[{t['data'].get('doc_id')}]")]
+    for p in problems:
+        err_console.print(f"[red]schema:[/] {p}", highlight=False)
+    print_diff(diff_tasks(annotated))
+    if problems:
+        raise typer.Exit(1)
