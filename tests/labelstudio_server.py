@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 VERSION = "1.23.2"
+USERNAME = "annotator@vnplan.test"
 VENV = Path(os.environ.get("VNPLAN_LS_VENV", Path.home() / ".cache" / "vnplan" / f"label-studio-{VERSION}"))
 
 
@@ -49,6 +50,27 @@ class Server:
     data_dir: Path
     log: Path
 
+    def set_password(self, password: str) -> None:
+        """Give the default user a known password (for a browser login).
+        `start --password` does not reliably set it, `reset_password` does."""
+        env = dict(os.environ, LABEL_STUDIO_BASE_DATA_DIR=str(self.data_dir), LATEST_VERSION_CHECK="false")
+        subprocess.run(
+            [
+                str(VENV / "bin" / "label-studio"),
+                "reset_password",
+                "--username",
+                USERNAME,
+                "--password",
+                password,
+                "--data-dir",
+                str(self.data_dir),
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+            timeout=120,
+        )
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -59,7 +81,7 @@ class Server:
                 self.process.wait()
 
 
-def start(timeout: float = 240) -> Server:
+def start(timeout: float = 240, password: str | None = None) -> Server:
     exe = ensure_venv()
     data_dir = Path(tempfile.mkdtemp(prefix="vnplan-ls-"))
     port = _free_port()
