@@ -76,45 +76,33 @@ def _f(x: float) -> str:
     return f"{x:.3f}"
 
 
+def _pooled_table(result: CVResult, kind: str, labels: Sequence[str], loose: str) -> list[str]:
+    """One markdown table: a row per label plus micro, cells 'strict / loose' F1 per system."""
+    systems = result.systems
+    lines = [f"## {kind.capitalize()}, pooled (strict F1 / {loose} F1)", ""]
+    lines.append("| label | n | " + " | ".join(systems) + " |")
+    lines.append("|---|---|" + "---|" * len(systems))
+    first = result.pooled[systems[0]][kind]
+    for label in (*labels, "micro"):
+        cells = []
+        for s in systems:
+            block = result.pooled[s][kind]
+            m = block["per_label"][label] if label != "micro" else {"strict": block["strict"], loose: block[loose]}
+            cells.append(f"{_f(m['strict']['f1'])} / {_f(m[loose]['f1'])}")
+        ref = first["per_label"][label]["strict"] if label != "micro" else first["strict"]
+        lines.append(f"| {label} | {ref['tp'] + ref['fn']} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def markdown_report(result: CVResult, title: str = "Cross-validation (leave one document out)") -> str:
     systems = result.systems
     lines = [f"# {title}", ""]
     lines.append(f"{len(result.documents)} documents; every figure is computed on held-out documents only.")
     lines.append("Seconds per system (all folds): " + ", ".join(f"{s} {result.seconds[s]}" for s in systems))
     lines.append("")
-    lines.append("## Entities, pooled (strict F1 / partial F1)")
-    lines.append("")
-    lines.append("| label | n | " + " | ".join(systems) + " |")
-    lines.append("|---|---|" + "---|" * len(systems))
-    first = result.pooled[systems[0]]["entities"]
-    for label in (*ENTITY_LABELS, "micro"):
-        cells = []
-        for s in systems:
-            block = result.pooled[s]["entities"]
-            m = (
-                block["per_label"][label]
-                if label != "micro"
-                else {"strict": block["strict"], "partial": block["partial"]}
-            )
-            cells.append(f"{_f(m['strict']['f1'])} / {_f(m['partial']['f1'])}")
-        ref = first["per_label"][label]["strict"] if label != "micro" else first["strict"]
-        lines.append(f"| {label} | {ref['tp'] + ref['fn']} | " + " | ".join(cells) + " |")
-    lines += ["", "## Relations, pooled (strict F1 / relaxed F1)", ""]
-    lines.append("| label | n | " + " | ".join(systems) + " |")
-    lines.append("|---|---|" + "---|" * len(systems))
-    first = result.pooled[systems[0]]["relations"]
-    for label in (*RELATION_LABELS, "micro"):
-        cells = []
-        for s in systems:
-            block = result.pooled[s]["relations"]
-            m = (
-                block["per_label"][label]
-                if label != "micro"
-                else {"strict": block["strict"], "relaxed": block["relaxed"]}
-            )
-            cells.append(f"{_f(m['strict']['f1'])} / {_f(m['relaxed']['f1'])}")
-        ref = first["per_label"][label]["strict"] if label != "micro" else first["strict"]
-        lines.append(f"| {label} | {ref['tp'] + ref['fn']} | " + " | ".join(cells) + " |")
+    lines += _pooled_table(result, "entities", ENTITY_LABELS, "partial")
+    lines += [""]
+    lines += _pooled_table(result, "relations", RELATION_LABELS, "relaxed")
     lines += ["", "## Per document (entity strict F1 / relation strict F1)", ""]
     lines.append("| document | " + " | ".join(systems) + " |")
     lines.append("|---|" + "---|" * len(systems))

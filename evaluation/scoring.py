@@ -9,12 +9,14 @@ Precision, recall and F1 are 0.0 when their denominator is 0.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from evaluation.data import AnnotatedDoc, Relation, Span
 from pipeline.schema import ENTITY_LABELS, RELATION_LABELS
+
+T = TypeVar("T", Span, Relation)
 
 
 @dataclass
@@ -58,71 +60,64 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
-def match_spans(pred: Sequence[Span], gold: Sequence[Span], partial: bool) -> Matching:
+def _match(
+    pred: Sequence[T],
+    gold: Sequence[T],
+    loose: bool,
+    compatible: Callable[[T, T], bool],
+    overlap: Callable[[T, T], int],
+) -> Matching:
+    """Exact matches first, then (if ``loose``) greedy pairing by overlap.
+
+    Ties break on prediction then gold index so scores never depend on set order.
+    """
     m = Matching()
-    free_gold: dict[Span, list[int]] = {}
+    free_gold: dict[T, list[int]] = {}
     for j, g in enumerate(gold):
         free_gold.setdefault(g, []).append(j)
     used_p: set[int] = set()
     used_g: set[int] = set()
-    for i, p in enumerate(pred):  # exact matches first
+
+    def take(i: int, j: int) -> None:
+        m.pairs.append((i, j))
+        used_p.add(i)
+        used_g.add(j)
+
+    for i, p in enumerate(pred):
         if free_gold.get(p):
-            j = free_gold[p].pop(0)
-            m.pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    if partial:
+            take(i, free_gold[p].pop(0))
+    if loose:
         candidates = [
-            (_overlap(p, g), i, j)
+            (overlap(p, g), i, j)
             for i, p in enumerate(pred)
             if i not in used_p
             for j, g in enumerate(gold)
-            if j not in used_g and p.label == g.label and p.overlaps(g)
+            if j not in used_g and compatible(p, g)
         ]
         for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
             if i not in used_p and j not in used_g:
-                m.pairs.append((i, j))
-                used_p.add(i)
-                used_g.add(j)
+                take(i, j)
     return m
+
+
+def _spans_compatible(p: Span, g: Span) -> bool:
+    return p.label == g.label and p.overlaps(g)
+
+
+def match_spans(pred: Sequence[Span], gold: Sequence[Span], partial: bool) -> Matching:
+    return _match(pred, gold, partial, _spans_compatible, _overlap)
 
 
 def _rel_overlap(a: Relation, b: Relation) -> int:
     return _overlap(a.head, b.head) + _overlap(a.tail, b.tail)
 
 
+def _relations_compatible(p: Relation, g: Relation) -> bool:
+    return p.label == g.label and _spans_compatible(p.head, g.head) and _spans_compatible(p.tail, g.tail)
+
+
 def match_relations(pred: Sequence[Relation], gold: Sequence[Relation], relaxed: bool) -> Matching:
-    m = Matching()
-    free_gold: dict[Relation, list[int]] = {}
-    for j, g in enumerate(gold):
-        free_gold.setdefault(g, []).append(j)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    for i, p in enumerate(pred):
-        if free_gold.get(p):
-            j = free_gold[p].pop(0)
-            m.pairs.append((i, j))
-            used_p.add(i)
-            used_g.add(j)
-    if relaxed:
-        candidates = [
-            (_rel_overlap(p, g), i, j)
-            for i, p in enumerate(pred)
-            if i not in used_p
-            for j, g in enumerate(gold)
-            if j not in used_g
-            and p.label == g.label
-            and p.head.label == g.head.label
-            and p.head.overlaps(g.head)
-            and p.tail.label == g.tail.label
-            and p.tail.overlaps(g.tail)
-        ]
-        for _, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-            if i not in used_p and j not in used_g:
-                m.pairs.append((i, j))
-                used_p.add(i)
-                used_g.add(j)
-    return m
+    return _match(pred, gold, relaxed, _relations_compatible, _rel_overlap)
 
 
 def _counts_by_label(pred_labels: list[str], gold_labels: list[str], m: Matching) -> dict[str, Counts]:
