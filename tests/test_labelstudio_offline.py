@@ -17,7 +17,7 @@ from pipeline.labelstudio.config import labeling_config
 from pipeline.labelstudio.diff import diff_docs
 from pipeline.labelstudio.importer import import_tasks
 from pipeline.schema import ENTITY_LABELS, RELATION_LABELS
-from tests.conftest import ANNOTATIONS, SEEDS
+from tests.conftest import ANNOTATIONS, CORPUS, ROOT, SEEDS
 
 runner = CliRunner()
 
@@ -55,15 +55,44 @@ def test_tasks_carry_predictions_with_exact_offsets(tmp_path):
             assert v["text"] == text[v["start"] : v["end"]] and 0.0 <= r["score"] <= 1.0
 
 
-def test_offsets_survive_json_round_trip_on_all_gold():
-    for path in sorted(ANNOTATIONS.glob("*.json")):
-        tasks = json.loads(path.read_text(encoding="utf-8"))
-        again = json.loads(json.dumps(tasks, ensure_ascii=False))
-        for t in again:
-            for r in t["annotations"][0]["result"]:
-                if r["type"] == "labels":
-                    v = r["value"]
-                    assert t["data"]["text"][v["start"] : v["end"]] == v["text"]
+def test_offsets_survive_tasks_and_import_on_every_corpus_document(tmp_path):
+    """The loop an annotator runs, minus the server: read, predict, make tasks,
+    accept every prediction, import. Each span must come back at the same offsets
+    over the reader's exact text (tabs, HTML fragments, long plans), and the
+    imported files must pass the schema's independent checker."""
+    import subprocess
+    import sys
+
+    from pipeline.labelstudio.tasks import make_tasks
+    from pipeline.language import EXTRACT_COMPONENTS, load
+    from pipeline.reading import read_document
+
+    tasks, problems = make_tasks([CORPUS], load(EXTRACT_COMPONENTS), root=CORPUS.parent)
+    assert problems == []
+    assert len(tasks) == len(list(CORPUS.glob("*/*.txt"))) >= 25
+    for t in tasks:
+        t["annotations"] = [{"result": copy.deepcopy(t["predictions"][0]["result"])}]
+    gold = tmp_path / "annotations"
+    gold.mkdir()
+    report = import_tasks(json.loads(json.dumps(tasks, ensure_ascii=False)), gold)
+    assert sorted(report.added) == sorted(t["data"]["doc_id"] for t in tasks)
+    assert not (report.conflicts or report.refused or report.updated)
+
+    for t in tasks:
+        source = CORPUS.parent / t["data"]["source"]
+        stored_task = json.loads((gold / f"{t['data']['doc_id']}.json").read_text(encoding="utf-8"))[0]
+        assert stored_task["data"]["text"] == read_document(source).text
+        stored, predicted = doc_from_task(stored_task), doc_from_task(t, key="predictions")
+        assert stored.spans == predicted.spans and stored.relations == predicted.relations
+        for r in stored_task["annotations"][0]["result"]:
+            if r["type"] == "labels":
+                v = r["value"]
+                assert stored_task["data"]["text"][v["start"] : v["end"]] == v["text"]
+    checker = ROOT.parent / "shared" / "tools" / "check_gold.py"
+    if checker.exists():  # the independent checker lives beside the repository
+        files = sorted(str(f) for f in gold.glob("*.json"))
+        run = subprocess.run([sys.executable, str(checker), *files], capture_output=True, text=True)
+        assert run.returncode == 0 and "0 problems" in run.stdout, run.stdout + run.stderr
 
 
 TEXT = "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức 75 lớp bồi dưỡng trong năm 2025."
