@@ -372,7 +372,7 @@ def _agency_head_flags(lowers: list[str]) -> list[str]:
     """B/I where a known agency head phrase ("ủy ban", "sở", "học viện") starts."""
     flags = ["O"] * len(lowers)
     for i in range(len(lowers)):
-        for n in range(_MAX_HEAD, 0, -1):
+        for n in range(min(_MAX_HEAD, len(lowers) - i), 0, -1):  # a slice past the end is shorter than n
             if tuple(lowers[i : i + n]) in _AGENCY_HEAD_TOKENS:
                 flags[i] = "B"
                 for k in range(i + 1, i + n):

@@ -113,7 +113,7 @@ def fine_tune(
             out_.loss.backward()
             optim.step()
             optim.zero_grad()
-            total += float(out_.loss)
+            total += float(out_.loss.detach())
         losses.append(total / max(1, len(examples)))
         if console is not None:
             console.print(f"epoch {epoch + 1}/{epochs}: loss {losses[-1]:.4f}")

@@ -1,0 +1,53 @@
+"""Entity recognition on the inputs the held-out set will bring: cut-off text,
+lone words, table rows the segmenter could not read as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.merge import merge_spans, split_at_tabs
+from pipeline.entities.tagger import TaggedSpan
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Sở", "các cơ quan", "Giao cho các", "Ủy ban", "Sở Nội vụ", "ngày 05 tháng", "Nghị định số", "\t\t", "- "],
+)
+def test_cut_off_text_does_not_crash_and_spans_are_in_bounds(nlp, text):
+    doc = nlp(text)
+    for e in doc.ents:
+        assert 0 <= e.start_char < e.end_char <= len(text)
+
+
+def test_a_row_with_tabs_gives_one_agency_per_cell(nlp):
+    text = "Các sở, ban, ngành tỉnh; UBND huyện, thành phố\tSở Nội vụ"
+    agencies = [e.text for e in nlp(text).ents if e.label_ == "AGENCY"]
+    assert "Sở Nội vụ" in agencies
+    assert all("\t" not in a for a in agencies)
+
+
+def test_split_at_tabs_keeps_each_cell_with_its_label_and_score():
+    text = "UBND tỉnh\t Sở Tài chính \t\t-"
+    pieces = split_at_tabs(text, [TaggedSpan(0, len(text), "AGENCY", 0.7)])
+    assert [(text[p.start : p.end], p.label, p.score) for p in pieces] == [
+        ("UBND tỉnh", "AGENCY", 0.7),
+        ("Sở Tài chính", "AGENCY", 0.7),
+    ]
+
+
+def test_merge_cuts_a_task_before_a_rule_span_and_keeps_rules():
+    text = "Tổ chức các lớp bồi dưỡng kiến thức quốc phòng năm 2025."
+    year = text.index("năm 2025")
+    merged = merge_spans(text, [(year, year + 8, "DATE")], [TaggedSpan(0, len(text) - 1, "TASK", 0.9)])
+    assert (year, year + 8, "DATE", 1.0) in merged
+    task = [m for m in merged if m[2] == "TASK"]
+    assert len(task) == 1 and text[task[0][0] : task[0][1]] == "Tổ chức các lớp bồi dưỡng kiến thức quốc phòng"
+
+
+def test_no_predicted_entity_crosses_a_tab_on_the_seed_tables(nlp):
+    from tests.conftest import SEEDS
+
+    text = SEEDS["son-la"].read_text(encoding="utf-8")
+    doc = nlp(text)
+    assert doc.ents
+    assert not [e.text for e in doc.ents if "\t" in e.text]
