@@ -51,3 +51,15 @@ def test_no_predicted_entity_crosses_a_tab_on_the_seed_tables(nlp):
     doc = nlp(text)
     assert doc.ents
     assert not [e.text for e in doc.ents if "\t" in e.text]
+
+
+def test_agency_grammar_stops_at_a_cell_boundary():
+    from pipeline.entities.agencies import find_agencies
+
+    text = "Sở Nội vụ, Ban Tổ chức tỉnh ủy\tQĐ của UBND tỉnh\tTrường Chính trị tỉnh"
+    assert [text[s:e] for s, e in find_agencies(text)] == [
+        "Sở Nội vụ",
+        "Ban Tổ chức tỉnh ủy",
+        "UBND tỉnh",
+        "Trường Chính trị tỉnh",
+    ]

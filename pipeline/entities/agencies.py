@@ -24,7 +24,7 @@ L = f"[{_LOWER}]"
 _TITLE = rf"{U}{L}*"  # Nội, Đầu
 # an acronym (UBND, HĐND, MTTQ, CCVC), not an upper-case word of a title
 _CAPS = rf"(?!(?:NGÀY|SỐ|NĂM|THÁNG|QUY|ĐỊNH|VỀ|VIỆC|CỦA|VÀ|KẾ|HOẠCH|TRIỂN|KHAI)(?![{_UPPER}]))[{_UPPER}]{{2,6}}[0-9]*"
-_WORD_GAP = r"[ \t]+"
+_WORD_GAP = r"[ \u00a0]+"  # not a tab: tabs separate table cells
 
 OFFICES = (
     "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc",
@@ -51,8 +51,9 @@ _STOP = (
     "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "cần", "phải", "không", "nhưng", "tổng", "rà",
     "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
 )  # fmt: skip
-_LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
 PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|TP\.?|Thành phố)"
+# a place word is left to PLACE, which can list several ("UBND huyện, thành phố")
+_LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
 _PLACE_CAPS = r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ)"
 _LEVEL = r"(?:cấp tỉnh|cấp huyện|cấp xã|các cấp|Trung ương|trung ương|TW)"
 
@@ -67,28 +68,28 @@ _HEAD_ALT = _alt(HEADS)
 _NAMEWORD = rf"(?:{_CAPS}|{_TITLE})(?:{_WORD_GAP}{_LWORD}){{0,3}}"
 # a comma joins name parts ("Văn hóa, Thể thao và Du lịch") but not a new body
 _JOIN = (
-    rf"(?:{_WORD_GAP}|[ \t]*(?:-|–|&|và)[ \t]*"
-    rf"|[ \t]*,[ \t]*(?!(?:{_HEAD_ALT}|{_alt(OFFICES)}|Kế hoạch|Quyết định|Nghị|Thông tư|Chương trình|"
+    rf"(?:{_WORD_GAP}|[ \u00a0]*(?:-|–|&|và)[ \u00a0]*"
+    rf"|[ \u00a0]*,[ \u00a0]*(?!(?:{_HEAD_ALT}|{_alt(OFFICES)}|Kế hoạch|Quyết định|Nghị|Thông tư|Chương trình|"
     rf"Chỉ thị|Đề án|Công văn)(?![{_LOWER}{_UPPER}])))"
 )
 _NAME = rf"(?:{_WORD_GAP}(?!hành\b){_LWORD}(?:{_WORD_GAP}{_LWORD}){{0,2}})?(?:{_JOIN}{_NAMEWORD})*"
-_PLACE_NAME = rf"(?:{_TITLE}|{_CAPS})(?:[ \t\-]+(?:{_TITLE}|{_CAPS})){{0,3}}"
-_PLACE_LIST = rf"{PLACE_WORDS}(?:[ \t]*,[ \t]*{PLACE_WORDS})*"
+_PLACE_NAME = rf"(?:{_TITLE}|{_CAPS})(?:[ \u00a0\-]+(?:{_TITLE}|{_CAPS})){{0,3}}"
+_PLACE_LIST = rf"{PLACE_WORDS}(?:[ \u00a0]*,[ \u00a0]*{PLACE_WORDS})*"
 _PLACE = (
     rf"(?:{_WORD_GAP}(?:các{_WORD_GAP})?{_PLACE_LIST}(?:{_WORD_GAP}{_PLACE_NAME})?"
-    rf"|(?:[ \t]*|[ \t]*\n[ \t]*){_PLACE_CAPS}(?:{_WORD_GAP}{_CAPS}){{0,3}}"
+    rf"|(?:[ \u00a0]*|[ \u00a0]*\n[ \u00a0]*){_PLACE_CAPS}(?:{_WORD_GAP}{_CAPS}){{0,3}}"
     rf"|{_WORD_GAP}{_LEVEL})?"
 )
 _BODY = rf"(?:{_HEAD_ALT}){_NAME}{_PLACE}"
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Tt]hủ trưởng các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các|Chủ tịch UBND các)"
-    r"(?:[ \t]*,?[ \t]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thành phố|xã|phường|cơ sở|"
+    r"(?:[ \u00a0]*,?[ \u00a0]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thành phố|xã|phường|cơ sở|"
     r"trường|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
-    r"(?:[ \t]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
+    r"(?:[ \u00a0]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
     r"sự nghiệp(?: công lập)?(?: trực thuộc(?: UBND tỉnh| tỉnh)?)?|hành chính|đào tạo(?:, bồi dưỡng)?|"
     r"chuyên môn)(?![\w]))*"
 )
-_OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \t]*,[ \t]*(?:{_alt(OFFICES)}))*"
+_OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \u00a0]*,[ \u00a0]*(?:{_alt(OFFICES)}))*"
 AGENCY = re.compile(
     rf"(?<![\w/-])(?!Hội nghị|Ban hành|Báo cáo)(?:{_OFFICE_LIST}{_WORD_GAP})?(?:{_COLLECTIVE}(?:{_WORD_GAP}{_PLACE_NAME})?|{_BODY})"
 )
