@@ -51,9 +51,8 @@ _STOP = (
     "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "cần", "phải", "không", "nhưng", "tổng", "rà",
     "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
 )  # fmt: skip
-PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|TP\.?|Thành phố)"
-# a place word is left to PLACE, which can list several ("UBND huyện, thành phố")
 _LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
+PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|TP\.?|Thành phố)"
 _PLACE_CAPS = r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ)"
 _LEVEL = r"(?:cấp tỉnh|cấp huyện|cấp xã|các cấp|Trung ương|trung ương|TW)"
 
