@@ -45,28 +45,15 @@ def markdown_table(result: dict) -> str:
         cells = [f"{x['f1']:.3f}" if x["tp"] + x["fn"] + x["fp"] else "–" for x in per_doc]
         return f"| {label} | {n} | {p[strict_mode]['f1']:.3f} | {p[loose_mode]['f1']:.3f} | " + " | ".join(cells) + " |"
 
-    for label in ENTITY_LABELS:
-        r = row("entities", label, ("strict", "partial"))
-        if r:
-            lines.append(r)
-    e = pooled["entities"]
-    lines.append(
-        f"| **all entities** | {e['strict']['tp'] + e['strict']['fn']} | **{e['strict']['f1']:.3f}** | "
-        f"**{e['partial']['f1']:.3f}** | "
-        + " | ".join(f"{result['per_document'][d]['entities']['strict']['f1']:.3f}" for d in docs)
-        + " |"
-    )
-    for label in RELATION_LABELS:
-        r = row("relations", label, ("strict", "relaxed"))
-        if r:
-            lines.append(r)
-    rr = pooled["relations"]
-    lines.append(
-        f"| **all relations** | {rr['strict']['tp'] + rr['strict']['fn']} | **{rr['strict']['f1']:.3f}** | "
-        f"**{rr['relaxed']['f1']:.3f}** | "
-        + " | ".join(f"{result['per_document'][d]['relations']['strict']['f1']:.3f}" for d in docs)
-        + " |"
-    )
+    for kind, labels, loose in (("entities", ENTITY_LABELS, "partial"), ("relations", RELATION_LABELS, "relaxed")):
+        lines += [r for label in labels if (r := row(kind, label, ("strict", loose)))]
+        total = pooled[kind]
+        lines.append(
+            f"| **all {kind}** | {total['strict']['tp'] + total['strict']['fn']} | **{total['strict']['f1']:.3f}** | "
+            f"**{total[loose]['f1']:.3f}** | "
+            + " | ".join(f"{result['per_document'][d][kind]['strict']['f1']:.3f}" for d in docs)
+            + " |"
+        )
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from evaluation.data import AnnotatedDoc
+from evaluation.data import AnnotatedDoc, Span
 from evaluation.scoring import _pair_docs, match_relations, match_spans
 
 
@@ -31,6 +31,12 @@ def _context(text: str, start: int, end: int, width: int = 50) -> str:
     return f"…{left}[[{text[start:end]}]]{right}…"
 
 
+def _span_error(g: AnnotatedDoc, kind: str, s: Span, other: str = "") -> ErrorItem:
+    return ErrorItem(
+        g.doc_id, kind, s.label, s.start, s.end, g.text[s.start : s.end], _context(g.text, s.start, s.end), other
+    )
+
+
 def error_report(gold: list[AnnotatedDoc], pred: list[AnnotatedDoc]) -> list[ErrorItem]:
     items: list[ErrorItem] = []
     for g, p in _pair_docs(gold, pred):
@@ -39,49 +45,13 @@ def error_report(gold: list[AnnotatedDoc], pred: list[AnnotatedDoc]) -> list[Err
         boundary = {i: j for i, j in partial.pairs if (i, j) not in strict.pairs}
         fp, fn = strict.unmatched(len(p.spans), len(g.spans))
         for i in fp:
-            s = p.spans[i]
             if i in boundary:
                 gs = g.spans[boundary[i]]
-                items.append(
-                    ErrorItem(
-                        g.doc_id,
-                        "BOUNDARY",
-                        s.label,
-                        s.start,
-                        s.end,
-                        g.text[s.start : s.end],
-                        _context(g.text, s.start, s.end),
-                        other=g.text[gs.start : gs.end],
-                    )
-                )
+                items.append(_span_error(g, "BOUNDARY", p.spans[i], other=g.text[gs.start : gs.end]))
             else:
-                items.append(
-                    ErrorItem(
-                        g.doc_id,
-                        "FP",
-                        s.label,
-                        s.start,
-                        s.end,
-                        g.text[s.start : s.end],
-                        _context(g.text, s.start, s.end),
-                    )
-                )
+                items.append(_span_error(g, "FP", p.spans[i]))
         matched_gold_partial = set(boundary.values())
-        for j in fn:
-            if j in matched_gold_partial:
-                continue
-            s = g.spans[j]
-            items.append(
-                ErrorItem(
-                    g.doc_id,
-                    "FN",
-                    s.label,
-                    s.start,
-                    s.end,
-                    g.text[s.start : s.end],
-                    _context(g.text, s.start, s.end),
-                )
-            )
+        items += [_span_error(g, "FN", g.spans[j]) for j in fn if j not in matched_gold_partial]
         rel = match_relations(p.relations, g.relations, relaxed=True)
         rfp, rfn = rel.unmatched(len(p.relations), len(g.relations))
         for kind, rels, idx in (("REL_FP", p.relations, rfp), ("REL_FN", g.relations, rfn)):
