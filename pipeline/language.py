@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.structure.model import Structure
 from pipeline.structure.segmenter import segment
+from pipeline.tokenizer import text_of
 
 _STRUCTURE = "vnplan.structure"
 _RELATIONS = "vnplan.relations"
@@ -106,7 +107,7 @@ class StructureComponent:
     (table column, heading path) and for relation cues."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.structure = segment(doc.text)
+        doc._.structure = segment(text_of(doc))
         return doc
 
 
@@ -123,8 +124,9 @@ class SentenceComponent:
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.structure.sentences import sentence_spans
 
-        structure = doc._.structure or segment(doc.text)
-        starts = {s for s, _ in sentence_spans(doc.text, structure)}
+        text = text_of(doc)
+        structure = doc._.structure or segment(text)
+        starts = {s for s, _ in sentence_spans(text, structure)}
         for i, token in enumerate(doc):
             token.is_sent_start = i == 0 or token.idx in starts
         return doc
@@ -133,7 +135,7 @@ class SentenceComponent:
 def _get_words(doc: Doc) -> list[tuple[int, int]]:
     from pipeline.structure.sentences import word_spans
 
-    return [w for sent in doc.sents for w in word_spans(doc.text, sent.start_char, sent.end_char)]
+    return [w for sent in doc.sents for w in word_spans(text_of(doc), sent.start_char, sent.end_char)]
 
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (

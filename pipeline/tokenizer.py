@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc
-from spacy.util import get_words_and_spaces, registry
+from spacy.util import registry
 from spacy.vocab import Vocab
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_", re.UNICODE)
@@ -78,6 +78,53 @@ def token_offsets(text: str) -> list[tuple[int, int]]:
     return out
 
 
+TEXT_KEY = "vnplan.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, without its cost: spaCy rebuilds the string from every
+    token on each access (a Python object per token), which was a quarter of
+    the extraction time when each component read it a few times. The
+    tokenizer keeps the original string; a Doc made elsewhere falls back."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
+
+
+def words_and_spaces(text: str, offsets: list[tuple[int, int]]) -> tuple[list[str], list[bool]]:
+    """What ``spacy.util.get_words_and_spaces`` returns for these tokens, from
+    their offsets: one space after a token is its trailing space, any other
+    run of text between tokens is a token of its own. spaCy's version
+    searches each word in a copy of the rest of the text, quadratic in the
+    length of a plan."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for s, e in offsets:
+        if s > pos:
+            words.append(text[pos:s])
+            spaces.append(False)
+        words.append(text[s:e])
+        if e < len(text) and text[e] == " ":
+            spaces.append(True)
+            pos = e + 1
+        else:
+            spaces.append(False)
+            pos = e
+    if pos < len(text):
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
+
+
+def doc_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """``token_offsets(doc.text)`` read back from the Doc (its whitespace
+    tokens left out) through one array copy, instead of tokenizing again."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    return [(i, i + n) for i, n, space in rows if not space]
+
+
 class SyllableTokenizer:
     """spaCy tokenizer: ``doc.text == text`` exactly, whitespace kept as
     whitespace tokens where it is more than one space."""
@@ -86,9 +133,10 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words = [text[s:e] for s, e in token_offsets(text)]
-        words, spaces = get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        words, spaces = words_and_spaces(text, token_offsets(text))
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def pipe(self, texts, batch_size: int = 1000):
         for text in texts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.tokenizer import split_glued, token_offsets
+from pipeline.tokenizer import doc_offsets, split_glued, token_offsets, words_and_spaces
 from tests.conftest import SEEDS, gold_tasks
 
 
@@ -13,6 +13,32 @@ def test_tokens_cover_text_exactly():
     toks = [text[s:e] for s, e in token_offsets(text)]
     assert toks[:8] == ["Số", ":", "269", "/", "QĐ", "-", "UBND", "Sơn"]
     assert "05" in toks and "%" in toks and "5" in toks and "950" in toks
+
+
+def _random_texts(n: int) -> list[str]:
+    import random
+
+    rnd = random.Random(7)
+    pieces = ["Sở", "a", " ", "  ", "\n", "\t", " \n", "\r\n", "\u00a0", "1.", "%", "/QĐ-UBND", "Chínhphủ"]
+    return ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 25))) for _ in range(n)]
+
+
+def test_words_and_spaces_agree_with_spacy():
+    """Our linear version against spaCy's own alignment, on the corpus and on
+    whitespace-heavy random strings (leading, trailing, tabs, CRLF, nbsp)."""
+    from spacy.util import get_words_and_spaces
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS.values()] + _random_texts(2000)
+    for text in texts:
+        offsets = token_offsets(text)
+        assert words_and_spaces(text, offsets) == get_words_and_spaces([text[s:e] for s, e in offsets], text)
+
+
+def test_doc_offsets_are_the_token_offsets(nlp):
+    for text in _random_texts(300) + ["Sở Nội vụ  chủ trì,\tphối hợp.\n\n"]:
+        doc = nlp.make_doc(text)
+        assert doc.text == text
+        assert doc_offsets(doc) == token_offsets(text)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +111,24 @@ def test_pipe_with_two_processes_matches_single(nlp):
     single = [d._.structure.to_dict() for d in nlp.pipe(texts)]
     multi = [d._.structure.to_dict() for d in nlp.pipe(texts, n_process=2, batch_size=2)]
     assert single == multi
+
+
+def test_loading_the_pipeline_does_not_import_torch():
+    """torch is an optional extra that costs over a second to import: loading
+    the CRF pipeline must not pull it in (thinc would), and torch must still
+    import afterwards for the transformer backbone."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pipeline; pipeline.load(); print('torch' in sys.modules);"
+        "import importlib.util; print(importlib.util.find_spec('torch') is not None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "False"
+    if out[1] == "True":
+        after = "import pipeline; pipeline.load(); import torch; print(torch.zeros(2).sum().item())"
+        assert (
+            subprocess.run([sys.executable, "-c", after], capture_output=True, text=True, check=True).stdout.strip()
+            == "0.0"
+        )

@@ -18,6 +18,7 @@ from pipeline.entities.patterns import find_all
 from pipeline.entities.rules import regular_entities, rule_entities
 from pipeline.entities.tagger import EntityTagger
 from pipeline.structure.segmenter import segment
+from pipeline.tokenizer import doc_offsets, text_of
 
 MODEL_VERSION_RULES = "vnplan-rules-1"
 
@@ -60,10 +61,10 @@ class EntityRules:
     """The pure-rules configuration: patterns, agency grammar, structure rules."""
 
     def __call__(self, doc: Doc) -> Doc:
-        structure = doc._.structure or segment(doc.text)
+        structure = doc._.structure or segment(text_of(doc))
         set_entities(
             doc,
-            [(s, e, label, 1.0) for s, e, label in rule_entities(doc.text, structure)],
+            [(s, e, label, 1.0) for s, e, label in rule_entities(text_of(doc), structure)],
             MODEL_VERSION_RULES,
         )
         return doc
@@ -88,12 +89,13 @@ class EntityTaggerComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.tagger is None:
             raise RuntimeError("no entity model installed: run `vnplan train` or load the pipeline with rules only")
-        structure = doc._.structure or segment(doc.text)
-        matches = find_all(doc.text)  # computed once: features and the merge both need it
+        text = text_of(doc)
+        structure = doc._.structure or segment(text)
+        matches = find_all(text)  # computed once: features and the merge both need it
         with gc_paused():
-            seqs = sequences(doc.text, structure, matches=matches)
-            tagged = self.tagger.tag(doc.text, structure, seqs=seqs)
-        spans = merge_spans(doc.text, regular_entities(doc.text, structure, matches), tagged)
+            seqs = sequences(text, structure, matches=matches, offsets=doc_offsets(doc))
+            tagged = self.tagger.tag(text, structure, seqs=seqs)
+        spans = merge_spans(text, regular_entities(text, structure, matches), tagged)
         set_entities(doc, spans, self.model_version or "crf")
         return doc
 
@@ -113,8 +115,9 @@ class Normalizer:
         from pipeline.metadata import province_of
         from pipeline.normalize.values import normalize
 
-        structure = doc._.structure or segment(doc.text)
-        province = province_of(doc.text, structure)
+        text = text_of(doc)
+        structure = doc._.structure or segment(text)
+        province = province_of(text, structure)
         doc.user_data["vnplan.province"] = province  # reused by the record builder
         ents = list(doc.ents)
         for i, ent in enumerate(ents):
@@ -147,9 +150,10 @@ class TransformerTaggerComponent:
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.entities.tagger import TaggedSpan
 
-        structure = doc._.structure or segment(doc.text)
-        tagged = [TaggedSpan(s, e, label, p) for s, e, label, p in self.tagger.tag(doc.text)]
-        spans = merge_spans(doc.text, regular_entities(doc.text, structure), tagged)
+        text = text_of(doc)
+        structure = doc._.structure or segment(text)
+        tagged = [TaggedSpan(s, e, label, p) for s, e, label, p in self.tagger.tag(text)]
+        spans = merge_spans(text, regular_entities(text, structure), tagged)
         set_entities(doc, spans, "transformer")
         return doc
 
@@ -187,9 +191,9 @@ class RelationComponent:
     def __call__(self, doc: Doc) -> Doc:
         if self.classifier is None:
             raise RuntimeError("no relation model installed: run `vnplan train` or use the rules configuration")
-        structure = doc._.structure or segment(doc.text)
+        structure = doc._.structure or segment(text_of(doc))
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        rels = self.classifier.predict(doc.text, structure, spans)
+        rels = self.classifier.predict(text_of(doc), structure, spans)
         doc._.relations = _relation_dicts(rels, self.model_version or "relations")
         return doc
 
@@ -205,7 +209,7 @@ class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.relations.classifier import rule_relations
 
-        structure = doc._.structure or segment(doc.text)
+        structure = doc._.structure or segment(text_of(doc))
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        doc._.relations = _relation_dicts(rule_relations(doc.text, structure, spans), "vnplan-rules-1")
+        doc._.relations = _relation_dicts(rule_relations(text_of(doc), structure, spans), "vnplan-rules-1")
         return doc

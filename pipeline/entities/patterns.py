@@ -153,10 +153,10 @@ def find_all(text: str) -> list[Match]:
     found = [f for f in found if f.end > f.start and not any(a <= f.start < b for a, b in urls)]
     found.sort(key=lambda f: (-(f.end - f.start), priority[f.label], f.start))
     kept: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a kept match covers the character
     for f in found:
-        if any(f.start < e and s < f.end for s, e in taken):
+        if any(taken[f.start : f.end]):
             continue
         kept.append(f)
-        taken.append((f.start, f.end))
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
     return sorted(kept, key=lambda f: f.start)

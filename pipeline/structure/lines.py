@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LINE_RE = re.compile(r"[^\n]*\n|[^\n]+")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)|</?(?:b|i|u|em|strong|span|p)\b[^>]*>")
 _HEADING_HASHES = re.compile(r"^[ \t]*(#{1,6})[ \t]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -39,13 +41,15 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=8192)
 def plain(raw: str) -> str:
     """The line as a reader sees it: no markdown/HTML emphasis, no hashes,
-    whitespace collapsed."""
+    whitespace collapsed. Cached: the segmenter asks for the same line's
+    plain view from several detectors (heading, list, table, header)."""
     s = _HEADING_HASHES.sub("", raw)
     s = _MARKUP.sub(" ", s)
     s = s.replace("\u00a0", " ")
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def heading_hashes(raw: str) -> int:
