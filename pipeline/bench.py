@@ -7,9 +7,10 @@ The corpus is repeated until it holds at least ``--syllables`` syllables. Each
 measurement runs in a fresh subprocess, so model loading is not timed and
 the peak memory reported is that measurement's own:
 
-* vnplan: the ``vnplan extract`` pipeline (structure, entities, relations,
-  normalisation) plus the knowledge-base writes, on 1 process and on
-  ``--jobs`` processes;
+* vnplan: what ``vnplan extract`` runs (structure, entities, relations,
+  normalisation, records) plus the knowledge-base writes, on 1 process and
+  on ``--jobs`` processes (``pipeline.batch.extract_records``; the pool's
+  start-up is timed);
 * underthesea ``word_tokenize`` on the same documents;
 * underthesea ``ner`` sentence by sentence on the same documents.
 
@@ -53,19 +54,20 @@ def _peak_mb() -> float:
 
 
 def _part_vnplan(texts: list[tuple[str, str]], jobs: int) -> dict:
+    from pipeline.batch import extract_records, load_extraction_pipeline
     from pipeline.document import Document
     from pipeline.kb.store import KnowledgeBase
-    from pipeline.language import EXTRACT_COMPONENTS, load
-    from pipeline.records import build_record
 
-    nlp = load(EXTRACT_COMPONENTS)
+    nlp = load_extraction_pipeline()
     nlp("Sở Nội vụ chủ trì.")  # warm-up
     with tempfile.TemporaryDirectory() as tmp:
         kb = KnowledgeBase(Path(tmp) / "kb.sqlite")
-        docs = ((t, Document(doc_id=d, text=t)) for d, t in texts)
+        documents = [Document(doc_id=d, text=t) for d, t in texts]
         start = time.perf_counter()
-        for doc, document in nlp.pipe(docs, as_tuples=True, n_process=jobs, batch_size=4):
-            kb.write_document(build_record(document, doc))
+        for outcome in extract_records(documents, jobs=jobs, nlp=nlp):
+            if outcome.record is None:
+                raise RuntimeError(f"{outcome.source}: {outcome.error}")
+            kb.write_document(outcome.record)
         seconds = time.perf_counter() - start
         kb.close()
     return {"seconds": seconds}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Annotated
 
@@ -20,10 +21,8 @@ from rich.table import Table
 
 from pipeline.cli.common import console, err_console, fail
 from pipeline.kb.store import KnowledgeBase
-from pipeline.reading import ReadError, iter_paths, read_document
-from pipeline.records import DocumentRecord, build_record
-
-_ERROR_KEY = "vnplan.error"
+from pipeline.reading import iter_paths
+from pipeline.records import DocumentRecord
 
 
 @dataclass
@@ -68,13 +67,6 @@ def compact_jsonl(path: Path) -> int:
     return len(latest)
 
 
-def _error_handler(proc_name, proc, docs, exc) -> None:
-    """Mark the failing doc instead of aborting the batch (runs in worker
-    processes too, so the mark travels back inside the Doc)."""
-    for doc in docs:
-        doc.user_data[_ERROR_KEY] = f"{proc_name} failed: {type(exc).__name__}: {exc}"
-
-
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder for documents.jsonl and kb.sqlite.")],
@@ -82,52 +74,44 @@ def extract(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per worker batch.")] = 4,
 ) -> None:
     """Extract structure, entities and relations into DIR/documents.jsonl and DIR/kb.sqlite."""
-    from pipeline.language import EXTRACT_COMPONENTS, load
+    from pipeline.batch import extract_records, load_extraction_pipeline
 
     files = list(iter_paths(paths))
     if not files:
         fail(f"no documents found in {', '.join(map(str, paths))} (supported: .txt .md .html .docx .pdf)")
     out.mkdir(parents=True, exist_ok=True)
-    nlp = load(EXTRACT_COMPONENTS)
-    nlp.set_error_handler(_error_handler)
+    nlp = load_extraction_pipeline()
     failures: list[Failure] = []
     seen: dict[str, str] = {}
     written = 0
     kb = KnowledgeBase(out / "kb.sqlite")
     jsonl = JsonlWriter(out / "documents.jsonl")
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    # the workers start before the progress bar's refresh thread: forking a
+    # process that has other threads running can deadlock the child
+    outcomes = extract_records(files, jobs=jobs, batch_size=batch_size, nlp=nlp)
     try:
+        first = next(outcomes, None)
         with Progress(*columns, console=err_console, transient=False) as progress:
             task = progress.add_task("extracting", total=len(files))
-
-            def readable():
-                for path in files:
-                    try:
-                        document = read_document(path)
-                    except ReadError as exc:
-                        failures.append(Failure(str(path), exc.reason))
-                        progress.advance(task)
-                        continue
-                    yield document.text, document
-
-            for doc, document in nlp.pipe(readable(), as_tuples=True, n_process=jobs, batch_size=batch_size):
-                error = doc.user_data.get(_ERROR_KEY)
-                if error:
-                    failures.append(Failure(document.source, error))
+            for outcome in chain([first] if first else [], outcomes):
+                record = outcome.record
+                if record is None:
+                    failures.append(Failure(outcome.source, outcome.error or "no record"))
                 else:
-                    if document.doc_id in seen:
+                    if record.doc_id in seen:
                         err_console.print(
-                            f"[yellow]warning:[/] {document.source} has the same doc_id "
-                            f"({document.doc_id}) as {seen[document.doc_id]}; it replaces it",
+                            f"[yellow]warning:[/] {record.source} has the same doc_id "
+                            f"({record.doc_id}) as {seen[record.doc_id]}; it replaces it",
                             highlight=False,
                         )
-                    seen[document.doc_id] = document.source
-                    record = build_record(document, doc)
+                    seen[record.doc_id] = record.source
                     kb.write_document(record)
                     jsonl.write(record)
                     written += 1
                 progress.advance(task)
     finally:
+        outcomes.close()
         kept = jsonl.close()
         kb.close()
 
