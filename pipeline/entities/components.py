@@ -12,9 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.entities.agencies import find_agencies
 from pipeline.entities.features import sequences
 from pipeline.entities.merge import merge_spans
 from pipeline.entities.patterns import find_all
+from pipeline.entities.postprocess import finish_spans
 from pipeline.entities.rules import regular_entities, rule_entities
 from pipeline.entities.tagger import EntityTagger
 from pipeline.structure.segmenter import segment
@@ -91,11 +93,13 @@ class EntityTaggerComponent:
             raise RuntimeError("no entity model installed: run `vnplan train` or load the pipeline with rules only")
         text = text_of(doc)
         structure = doc._.structure or segment(text)
-        matches = find_all(text)  # computed once: features and the merge both need it
+        matches = find_all(text)  # computed once: features and the merge both need them
+        agencies = find_agencies(text)
         with gc_paused():
-            seqs = sequences(text, structure, matches=matches, offsets=doc_offsets(doc))
+            seqs = sequences(text, structure, matches=matches, agencies=agencies, offsets=doc_offsets(doc))
             tagged = self.tagger.tag(text, structure, seqs=seqs)
         spans = merge_spans(text, regular_entities(text, structure, matches), tagged)
+        spans = finish_spans(text, structure, spans, agencies, matches)
         set_entities(doc, spans, self.model_version or "crf")
         return doc
 
@@ -153,7 +157,7 @@ class TransformerTaggerComponent:
         text = text_of(doc)
         structure = doc._.structure or segment(text)
         tagged = [TaggedSpan(s, e, label, p) for s, e, label, p in self.tagger.tag(text)]
-        spans = merge_spans(text, regular_entities(text, structure), tagged)
+        spans = finish_spans(text, structure, merge_spans(text, regular_entities(text, structure), tagged))
         set_entities(doc, spans, "transformer")
         return doc
 

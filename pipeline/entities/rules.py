@@ -144,6 +144,24 @@ def _add_structure(text: str, structure: Structure, spans: Spans, taken: list[tu
     return spans, taken
 
 
+_EXECUTION = re.compile(
+    r"(?i)chịu\s+trách\s+nhiệm\s+(?P<a>thi\s+hành\s+(?:quyết\s*định|kế\s*hoạch|chỉ\s*thị|nghị\s*quyết)\s*này)"
+    r"|(?<=\w )(?P<b>căn\s+cứ\s+(?:(?:quyết\s+định|kế\s+hoạch)\s+)?(?:thi\s+hành|thực\s+hiện))(?=\s*(?:\./\.|[.;]|$))"
+)
+
+
+def execution_tasks(text: str) -> Spans:
+    """The execution clause that closes a decision (GUIDELINES D7.9): "...
+    chịu trách nhiệm thi hành Quyết định này", "... căn cứ thực hiện./.".
+    Nearly every decision ends with one, in the same words, and the bodies
+    listed before it chair it."""
+    out: Spans = []
+    for m in _EXECUTION.finditer(text):
+        group = "a" if m.group("a") else "b"
+        out.append((m.start(group), m.end(group), "TASK"))
+    return out
+
+
 def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     """The high-precision part of the rules: patterns plus the table and
     signature rules, for the labels the trained tagger does not override
@@ -152,7 +170,9 @@ def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     taken = [(s, e) for s, e, _ in spans]
     spans, _ = _add_structure(text, structure, spans, taken)
     programme = set(programme_tasks(text, structure))
-    return sorted(x for x in spans if x[2] in REGULAR_LABELS or x in programme)
+    kept = [x for x in spans if x[2] in REGULAR_LABELS or x in programme]
+    kept += [t for t in execution_tasks(text) if not any(s < t[1] and t[0] < e for s, e, _ in kept)]
+    return sorted(kept)
 
 
 REGULAR_LABELS = frozenset({"LEGAL_REF", "DATE", "PERCENT", "MONEY", "QUOTA", "PERSON"})

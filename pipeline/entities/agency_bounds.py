@@ -1,0 +1,71 @@
+"""AGENCY extents: a body's name does not run into what follows it.
+
+Two endings the tagger and the grammar sometimes swallow, both fixed here
+because they are written the same way in every plan:
+
+* the verb after the body, capitalised in citation titles or not: "của Bộ
+  Tài chính Hướng dẫn việc lập dự toán", "trình UBND tỉnh phê duyệt";
+* the rest of an enumeration of local levels: "UBND huyện, thành phố" and
+  "Sở Nội vụ các tỉnh, thành phố trực thuộc TW" are one body each (D6.1,
+  D6.2), where the tagger tends to stop after the first level;
+* a lone head noun ("Sở", "Ban") is never a body by itself: it is what is
+  left when the name after it was lost, and it is dropped;
+* the name of the office-holder after the office, in news items: "Phó Chủ
+  tịch UBND thành phố Hà Nội Nguyễn Văn Sửu ký ban hành" gives the AGENCY
+  «Phó Chủ tịch UBND thành phố Hà Nội» and the PERSON «Nguyễn Văn Sửu»
+  (schema: a PERSON is never inside an AGENCY). Names of places and
+  institutions that are people's names ("Hồ Chí Minh", "Hoàng Văn Thụ") are
+  not split, as they follow a place word or a name word, not a body.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span4 = tuple[int, int, str, float]
+
+_VERB = re.compile(
+    r"(?i)\s+(?:hướng\s+dẫn|quy\s+định|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|chủ\s+trì|phối\s+hợp)\b"
+)
+_SURNAMES = (
+    "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Đào|Lương|Tạ|Chu|"
+    "Triệu|Thái|Lò|Quàng|Đồng|Hà|Cao|Tô|Vương|Nông|Lưu|Kiều|Tăng|Khổng|Diệp|Quách|Trịnh|Phùng"
+)
+_OFFICE = re.compile(
+    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng|bộ\s+trưởng)\b"
+)
+# the name follows a body or a place, not a place word or a word of a name
+_NOT_BEFORE_NAME = r"(?<![Tt]ỉnh)(?<![Pp]hố)(?<![Gg]ia)(?<![Tt]rị)"
+_PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{_SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}})$")
+
+
+_LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|xã|phường)"
+_ENDS_WITH_LEVEL = re.compile(rf"(?i)\b{_LEVEL}$")
+_MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)+(?:\s+trực\s+thuộc\s+(?:TW|Trung\s+ương))?")
+_LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
+
+
+def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
+    out: list[Span4] = []
+    starts = sorted(s for s, _, _, _ in spans)
+    for s, e, label, score in spans:
+        if label != "AGENCY":
+            out.append((s, e, label, score))
+            continue
+        if text[s:e].strip().lower() in _LONE_HEADS:
+            continue
+        if _ENDS_WITH_LEVEL.search(text, s, e):
+            more = _MORE_LEVELS.match(text, e)
+            nxt = next((x for x in starts if x >= e), len(text))
+            if more and more.end() <= nxt:  # never into the next span
+                e = more.end()
+        verb = _VERB.search(text, s, e + 12)  # the span may end inside the verb ("... Hướng")
+        if verb and s < verb.start() < e:
+            e = verb.start()
+        person = _PERSON_TAIL.search(text, s, e) if _OFFICE.match(text, s, e) else None
+        if person and person.start() > s:
+            out.append((s, person.start(), label, score))
+            out.append((person.start("name"), person.end("name"), "PERSON", score))
+        else:
+            out.append((s, e, label, score))
+    return sorted(out)

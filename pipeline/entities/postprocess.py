@@ -1,0 +1,44 @@
+"""The written rules applied to the tagger's spans, whichever tagger made
+them (the CRF or the transformer backbone), in this order:
+
+1. AGENCY ends (``agency_bounds``): no verb or office-holder's name inside;
+2. TASK starts and ends (``task_bounds``): actor phrases, modals, dangling
+   prepositions and trailing notes outside, the actor's bodies as AGENCY;
+3. no TASK under objective / target-group headings (``task_bounds``);
+4. agencies vouched for by their context (``context_agencies``) where the
+   tagger left a gap.
+
+Each step is a guideline rule (annotations/GUIDELINES.md) that holds in any
+plan; cross-validated effects are in the model card.
+"""
+
+from __future__ import annotations
+
+from pipeline.entities.agencies import find_agencies
+from pipeline.entities.agency_bounds import trim_agencies
+from pipeline.entities.context_agencies import add_context_agencies
+from pipeline.entities.patterns import Match, find_all
+from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections, refine_tasks
+from pipeline.structure.model import Structure
+
+Span4 = tuple[int, int, str, float]
+
+
+def _agency_candidates(grammar: list[tuple[int, int]], spans: list[Span4]) -> list[tuple[int, int]]:
+    """Where an agency may stand: the grammar's extents and the tagger's."""
+    return sorted(set(grammar) | {(s, e) for s, e, label, _ in spans if label == "AGENCY"})
+
+
+def finish_spans(
+    text: str,
+    structure: Structure,
+    spans: list[Span4],
+    agencies: list[tuple[int, int]] | None = None,
+    matches: list[Match] | None = None,
+) -> list[Span4]:
+    agencies = find_agencies(text) if agencies is None else agencies
+    matches = find_all(text) if matches is None else matches
+    spans = trim_agencies(text, spans)
+    spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
+    spans = drop_tasks_in(spans, no_task_sections(text, structure))
+    return add_context_agencies(text, spans, agencies, matches)

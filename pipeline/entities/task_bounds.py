@@ -1,0 +1,178 @@
+"""TASK extents by the guideline's start and end rules.
+
+The tagger finds where an activity is; where exactly it starts and stops is
+decided by written rules (annotations/GUIDELINES.md D7.5-D7.8) that a
+sequence model trained on a few hundred spans learns only approximately:
+
+* start (D7.5): the actor phrase ("Chủ trì, phối hợp với X", "Phối hợp với
+  X trong việc", "Giao X"), a basis phrase ("Trên cơ sở ...,"), a
+  comma-separated adverbial ("Hàng năm,") and a modal ("cần", "phải", "có
+  trách nhiệm") are outside;
+* end (D7.6, D7.7): a TASK never ends on a preposition left over by a cut
+  ("... theo", "... dành") nor inside or on a trailing parenthetical note;
+* not an activity (D7.2): a span opening with "là", "được", "để", or with
+  the group or budget a target or a fact is about, is dropped;
+* place (D7.2): nothing under a "Mục tiêu", "Mục đích", "Yêu cầu", "Quan
+  điểm", "Đối tượng" or "Phạm vi" heading is a TASK, however much its items
+  read like activities ("Có ít nhất 85% viên chức ... được bồi dưỡng ...").
+
+The bodies of a stripped actor phrase are AGENCY (they are the TASK's
+coordinators), so they are returned for the caller to add.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.structure.lines import plain
+from pipeline.structure.model import Node, Structure
+
+Span4 = tuple[int, int, str, float]
+
+_WS = r"[ \u00a0]+"
+# actor phrases; "X" (the bodies) is matched separately against agency spans
+_CHAIR = re.compile(rf"(?i)chủ{_WS}trì(?:{_WS}(?=phối))?[ \u00a0]*,?[ \u00a0]*")
+_COORD = re.compile(rf"(?i)phối{_WS}hợp(?:{_WS}(?:chặt{_WS}chẽ{_WS})?với)?[ \u00a0]*")
+_ASSIGN = re.compile(rf"(?i)giao{_WS}")
+_IN_DOING = re.compile(rf"(?i)[ \u00a0]*,?[ \u00a0]*(?:trong{_WS}việc|để|thực{_WS}hiện)(?=[ \u00a0])[ \u00a0]*")
+_BASIS = re.compile(r"(?i)(?:trên cơ sở|căn cứ)\b[^,.;\n]{3,200},[ \u00a0]*")
+_ADVERBIAL = re.compile(
+    r"(?i)(?:hàng năm|hằng năm|đồng thời|ngoài ra|bên cạnh đó|mặt khác|định kỳ|hàng quý|hằng quý)[ \u00a0]*,[ \u00a0]*"
+)
+_MODAL = re.compile(rf"(?i)(?:cần|phải|có{_WS}trách{_WS}nhiệm)(?={_WS})[ \u00a0]*")
+_JOIN = re.compile(rf"(?i)[ \u00a0]*(?:,|;|và|cùng|cùng{_WS}với)?[ \u00a0]*")
+# a TASK does not end on these words: they open the phrase a cut removed
+_TRAILING_WORDS = (
+    rf"(?<!tiếp )theo|tại|của|cho|dành|dành{_WS}cho|đối{_WS}với|và|với|để|trong|đến|từ|vào|do|bằng|qua|gồm|như"
+)
+_TRAILING = re.compile(rf"(?i)(?:{_WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
+_MIN_CHARS = 8
+# an activity does not open with a copula, a passive, a conjunction, or the
+# group or resource a target or a fact is about ("Cán bộ, công chức ... phải
+# có trình độ ...", "Kinh phí đào tạo từ nguồn ...": D7.2)
+_NOT_AN_ACTIVITY = re.compile(
+    rf"(?i)(?:là|được|và|để|đối{_WS}với|cán{_WS}bộ|viên{_WS}chức|kinh{_WS}phí|ngân{_WS}sách|thời{_WS}gian|đơn{_WS}vị)\b"
+)
+
+
+def _agency_chain(text: str, pos: int, end: int, agencies: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    """Skip the agencies that start at ``pos`` (joined by commas, "và",
+    "cùng"); returns the position after them and the agencies skipped."""
+    starts = {s: e for s, e in agencies}
+    found: list[tuple[int, int]] = []
+    while pos in starts and starts[pos] <= end:
+        found.append((pos, starts[pos]))
+        after = starts[pos]
+        m = _JOIN.match(text, after, end)
+        nxt = m.end() if m else after
+        if nxt in starts:
+            pos = nxt
+        else:
+            pos = after
+            break
+    return pos, found
+
+
+def _strip_start(text: str, s: int, e: int, agencies: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    freed: list[tuple[int, int]] = []
+    for _ in range(6):  # phrases can stack: "Hàng năm, chủ trì, phối hợp với X ..."
+        before = s
+        for pattern in (_BASIS, _ADVERBIAL):
+            m = pattern.match(text, s, e)
+            if m:
+                s = m.end()
+        m = _ASSIGN.match(text, s, e)
+        if m and m.end() in {a for a, _ in agencies}:
+            s, found = _agency_chain(text, m.end(), e, agencies)
+            freed += found
+        m = _CHAIR.match(text, s, e)
+        if m:
+            s = m.end()
+        m = _COORD.match(text, s, e)
+        if m:
+            s, found = _agency_chain(text, m.end(), e, agencies)
+            freed += found
+            if found:
+                m = _IN_DOING.match(text, s, e)
+                if m:
+                    s = m.end()
+        m = _MODAL.match(text, s, e)
+        if m:
+            s = m.end()
+        while s < e and text[s] in " ,;:\u00a0":
+            s += 1
+        if s == before:
+            break
+    return s, freed
+
+
+def _strip_end(text: str, s: int, e: int) -> int:
+    for _ in range(4):
+        before = e
+        span = text[s:e]
+        # a trailing parenthetical note, or a parenthesis the tagger cut open
+        opened = span.rfind("(")
+        if opened > 0 and (")" not in span[opened:] or span.rstrip(" .;,").endswith(")")):
+            e = s + opened
+        m = _TRAILING.search(text, s, e)
+        if m and m.start() > s:
+            e = m.start()
+        while e > s and text[e - 1] in " ,;:.(\u00a0\n\t":
+            e -= 1
+        if e == before:
+            break
+    return e
+
+
+def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]]) -> list[Span4]:
+    """Apply the start and end rules to every TASK of ``spans``. ``agencies``
+    are candidate agency extents (the grammar's and the tagger's); those an
+    actor phrase names become AGENCY spans when nothing else covers them."""
+    kept = [sp for sp in spans if sp[2] != "TASK"]
+    tasks = [sp for sp in spans if sp[2] == "TASK"]
+    freed: list[tuple[int, int]] = []
+    for s, e, label, score in tasks:
+        inside = [(a, b) for a, b in agencies if s <= a and b <= e]
+        s2, found = _strip_start(text, s, e, inside)
+        e2 = _strip_end(text, s2, e)
+        if _NOT_AN_ACTIVITY.match(text, s2, e2):
+            continue
+        if e2 - s2 >= _MIN_CHARS:
+            kept.append((s2, e2, label, score))
+            freed += [(a, b) for a, b in found if b <= s2]
+        else:
+            kept.append((s, e, label, score))
+    for a, b in freed:
+        if not any(x < b and a < y for x, y, _, _ in kept):
+            kept.append((a, b, "AGENCY", 1.0))
+    return sorted(kept)
+
+
+# the heading must open with the word: "Bồi dưỡng theo yêu cầu của vị trí
+# việc làm" is an activity, "II. YÊU CẦU" is not
+_NO_TASK_HEADING = re.compile(
+    r"(?i)^(?:[\W_]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*)?[\W_]*"
+    r"(?:mục\s+(?:tiêu|đích)|yêu\s+cầu|quan\s+điểm|đối\s+tượng|phạm\s+vi)\b"
+)
+
+
+def no_task_sections(text: str, structure: Structure) -> list[tuple[int, int]]:
+    """Extents of the sections whose items are not TASKs (D7.2)."""
+    out: list[tuple[int, int]] = []
+
+    def visit(node: Node) -> None:
+        title = node.title
+        heading = node.kind == "heading" and title is not None
+        if heading and _NO_TASK_HEADING.match(plain(text[title.start : title.end])):
+            out.append((node.start, node.end))
+            return
+        for child in node.children:
+            visit(child)
+
+    for node in structure.nodes:
+        visit(node)
+    return out
+
+
+def drop_tasks_in(spans: list[Span4], sections: list[tuple[int, int]]) -> list[Span4]:
+    return [sp for sp in spans if sp[2] != "TASK" or not any(a <= sp[0] < b for a, b in sections)]

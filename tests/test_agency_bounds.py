@@ -1,0 +1,64 @@
+"""AGENCY ends fixed by rule: verbs, office-holders' names, enumerated local
+levels and lone head nouns (sentences written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.agency_bounds import trim_agencies
+
+
+def _trim(text: str, agency: str) -> list[tuple[str, str]]:
+    start = text.index(agency)
+    spans = [(start, start + len(agency), "AGENCY", 0.9)]
+    return [(text[s:e], label) for s, e, label, _ in trim_agencies(text, spans)]
+
+
+@pytest.mark.parametrize(
+    "text, tagged, expected",
+    [
+        (
+            "Thông tư số 36/2018/TT-BTC của Bộ Tài chính Hướng dẫn việc lập dự toán",
+            "Bộ Tài chính Hướng",
+            [("Bộ Tài chính", "AGENCY")],
+        ),
+        ("gửi Sở Nội vụ trình UBND tỉnh phê duyệt.", "UBND tỉnh phê duyệt", [("UBND tỉnh", "AGENCY")]),
+        (
+            "Ngày 15/5/2020, Phó Chủ tịch UBND thành phố Hà Nội Nguyễn Văn Sửu ký ban hành Kế hoạch",
+            "Phó Chủ tịch UBND thành phố Hà Nội Nguyễn Văn Sửu",
+            [("Phó Chủ tịch UBND thành phố Hà Nội", "AGENCY"), ("Nguyễn Văn Sửu", "PERSON")],
+        ),
+        # institutions and places named after people keep their names
+        (
+            "tại Trường Chính trị Hoàng Văn Thụ.",
+            "Trường Chính trị Hoàng Văn Thụ",
+            [("Trường Chính trị Hoàng Văn Thụ", "AGENCY")],
+        ),
+        (
+            "Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh",
+            "Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh",
+            [("Giám đốc Học viện Chính trị Quốc gia Hồ Chí Minh", "AGENCY")],
+        ),
+        (
+            "Chủ tịch UBND huyện, thành phố chịu trách nhiệm thi hành",
+            "Chủ tịch UBND huyện",
+            [("Chủ tịch UBND huyện, thành phố", "AGENCY")],
+        ),
+        (
+            "chỉ đạo Sở Nội vụ các tỉnh, thành phố trực thuộc TW xây dựng kế hoạch",
+            "Sở Nội vụ các tỉnh",
+            [("Sở Nội vụ các tỉnh, thành phố trực thuộc TW", "AGENCY")],
+        ),
+        # a different body after the comma is not a level of this one
+        ("UBND tỉnh, Sở Tài chính phối hợp", "UBND tỉnh", [("UBND tỉnh", "AGENCY")]),
+        ("Sở Tài chính phối hợp với Sở Kế hoạch và Đầu tư", "Sở", []),
+    ],
+)
+def test_agency_ends(text, tagged, expected):
+    assert _trim(text, tagged) == expected
+
+
+def test_extension_stops_at_the_next_span():
+    text = "UBND huyện, thành phố"
+    spans = [(0, 10, "AGENCY", 0.9), (12, 21, "TASK", 0.5)]
+    assert trim_agencies(text, spans) == spans

@@ -1,0 +1,57 @@
+"""Agencies vouched for by their context (issuer, agency field, provider),
+on sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.agencies import find_agencies
+from pipeline.entities.context_agencies import add_context_agencies, context_agencies
+from pipeline.entities.patterns import find_all
+
+
+def _found(text: str) -> list[str]:
+    return [text[s:e] for s, e in context_agencies(text, find_agencies(text), find_all(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Theo Công văn 4741-CV/BTCTW ngày 20/5/2013 của Ban Tổ chức Trung ương về một số vấn đề",
+            ["Ban Tổ chức Trung ương"],
+        ),
+        ("Căn cứ Nghị định số 29/2013/NĐ-CP ngày 08/4/2013 của Chính phủ sửa đổi, bổ sung", ["Chính phủ"]),
+        ("Quyết định số 163/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ phê duyệt Đề án", ["Thủ tướng Chính phủ"]),
+        ("- **Cơ quan tổ chức thực hiện:** Ban Tổ chức Tỉnh ủy.", ["Ban Tổ chức Tỉnh ủy"]),
+        (
+            "- Đơn vị bồi dưỡng: Học viện Quốc Phòng; Quân khu V; Trường Quân sự tỉnh.",
+            ["Học viện Quốc Phòng", "Quân khu V", "Trường Quân sự tỉnh"],
+        ),
+        (
+            "phải được bồi dưỡng kiến thức quản lý nhà nước do Học viện Hành chính tổ chức mở lớp;",
+            ["Học viện Hành chính"],
+        ),
+        (
+            "Cao cấp lý luận chính trị, hệ tập trung tại Học viện Chính trị khu vực III: Dự kiến 56 chỉ tiêu.",
+            ["Học viện Chính trị khu vực III"],
+        ),
+        # no context: left to the tagger
+        ("Dự Hội nghị có đại diện lãnh đạo Sở Tài chính, Sở Tư pháp.", []),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính.", []),
+        # "do" + a body that is not a training institution, or no training verb after it
+        ("Kinh phí do Sở Tài chính tổ chức thẩm định.", []),
+        ("Học tập tại Trường Chính trị tỉnh trong năm 2025.", []),
+    ],
+)
+def test_context_agencies(text, expected):
+    assert _found(text) == expected
+
+
+def test_context_agencies_do_not_override_spans():
+    text = "- Cơ quan tổ chức thực hiện: Ban Tổ chức Tỉnh ủy."
+    start = text.index("Ban")
+    task = (start, len(text) - 1, "TASK", 0.6)  # whatever the tagger said stays
+    assert add_context_agencies(text, [task], find_agencies(text), find_all(text)) == [task]
+    added = add_context_agencies(text, [], find_agencies(text), find_all(text))
+    assert [(text[s:e], label) for s, e, label, _ in added] == [("Ban Tổ chức Tỉnh ủy", "AGENCY")]

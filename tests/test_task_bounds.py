@@ -1,0 +1,169 @@
+"""TASK extents by the start and end rules of GUIDELINES D7.5-D7.9, on
+sentences written for the test (expected spans worked out by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.agencies import find_agencies
+from pipeline.entities.rules import execution_tasks
+from pipeline.entities.task_bounds import refine_tasks
+
+
+def _refine(sentence: str) -> tuple[str, list[str]]:
+    """Tag the whole sentence (minus its final stop) as one TASK and refine it."""
+    end = len(sentence.rstrip("."))
+    out = refine_tasks(sentence, [(0, end, "TASK", 0.9)], find_agencies(sentence))
+    tasks = [sentence[s:e] for s, e, label, _ in out if label == "TASK"]
+    assert len(tasks) == 1
+    return tasks[0], [sentence[s:e] for s, e, label, _ in out if label == "AGENCY"]
+
+
+@pytest.mark.parametrize(
+    "sentence, task, agencies",
+    [
+        (
+            "Chủ trì, phối hợp với Sở Tài chính, Ban Tổ chức Tỉnh ủy và các cơ quan liên quan tổ chức bồi dưỡng.",
+            "tổ chức bồi dưỡng",
+            ["Sở Tài chính", "Ban Tổ chức Tỉnh ủy", "các cơ quan liên quan"],
+        ),
+        (
+            "Chủ trì, tổ chức thực hiện, chỉ đạo việc đánh giá chất lượng.",
+            "tổ chức thực hiện, chỉ đạo việc đánh giá chất lượng",
+            [],
+        ),
+        (
+            "Chủ trì kiểm tra, giám sát việc tổ chức thực hiện kế hoạch.",
+            "kiểm tra, giám sát việc tổ chức thực hiện kế hoạch",
+            [],
+        ),
+        (
+            "Phối hợp với Sở Nội vụ trong việc xác định nhu cầu đào tạo.",
+            "xác định nhu cầu đào tạo",
+            ["Sở Nội vụ"],
+        ),
+        ("Phối hợp tổ chức các lớp bồi dưỡng cán bộ.", "tổ chức các lớp bồi dưỡng cán bộ", []),
+        (
+            "Đồng thời, khuyến khích các cơ sở đào tạo biên soạn tài liệu.",
+            "khuyến khích các cơ sở đào tạo biên soạn tài liệu",
+            [],
+        ),
+        ("Hàng năm, trên cơ sở kết quả rà soát, xây dựng kế hoạch bồi dưỡng.", "xây dựng kế hoạch bồi dưỡng", []),
+        ("Có trách nhiệm cử cán bộ tham gia các khóa học.", "cử cán bộ tham gia các khóa học", []),
+        # adverbs attached to the verb stay inside (D7.5)
+        ("Thường xuyên theo dõi, đôn đốc việc thực hiện.", "Thường xuyên theo dõi, đôn đốc việc thực hiện", []),
+        # end: a preposition left by a cut, an open or trailing parenthesis
+        ("Bồi dưỡng lãnh đạo, quản lý cấp huyện dành", "Bồi dưỡng lãnh đạo, quản lý cấp huyện", []),
+        ("Tổ chức đánh giá chất lượng các khóa bồi dưỡng theo", "Tổ chức đánh giá chất lượng các khóa bồi dưỡng", []),
+        ("Tổng hợp, tham mưu điều chỉnh kế hoạch (nếu có phát sinh", "Tổng hợp, tham mưu điều chỉnh kế hoạch", []),
+        ("Báo cáo kết quả thực hiện trong năm (qua Ban Tổ chức Tỉnh ủy)", "Báo cáo kết quả thực hiện trong năm", []),
+        # a parenthesis that more words follow stays inside (D7.6)
+        (
+            "Báo cáo Chủ tịch UBND tỉnh (qua Sở Nội vụ) kết quả thực hiện",
+            "Báo cáo Chủ tịch UBND tỉnh (qua Sở Nội vụ) kết quả thực hiện",
+            [],
+        ),
+        # "tiếp theo" (next) is not a dangling "theo"
+        ("Rút kinh nghiệm cho những năm tiếp theo", "Rút kinh nghiệm cho những năm tiếp theo", []),
+    ],
+)
+def test_task_start_and_end_rules(sentence, task, agencies):
+    got_task, got_agencies = _refine(sentence)
+    assert got_task == task
+    assert got_agencies == agencies
+
+
+def test_a_rule_that_would_leave_almost_nothing_keeps_the_span():
+    sentence = "Chủ trì, phối hợp với Sở Nội vụ"
+    out = refine_tasks(sentence, [(0, len(sentence), "TASK", 0.5)], find_agencies(sentence))
+    assert out == [(0, len(sentence), "TASK", 0.5)]
+
+
+def test_agencies_already_covered_are_not_added_twice():
+    sentence = "Phối hợp với Sở Nội vụ tổ chức lớp học"
+    agency = (sentence.index("Sở"), sentence.index(" tổ chức"), "AGENCY", 0.8)
+    task = (0, len(sentence), "TASK", 0.7)
+    out = refine_tasks(sentence, [task, agency], find_agencies(sentence))
+    assert [sentence[s:e] for s, e, label, _ in out if label == "AGENCY"] == ["Sở Nội vụ"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Giám đốc Sở Nội vụ, Chủ tịch UBND huyện chịu trách nhiệm thi hành quyết định này.",
+            ["thi hành quyết định này"],
+        ),
+        ("các cơ quan có liên quan chịu trách nhiệm thi hành quyết địnhnày./.", ["thi hành quyết địnhnày"]),
+        ("Chủ tịch UBND các huyện, thành phố căn cứ thực hiện. Trong quá trình", ["căn cứ thực hiện"]),
+        ("Chủ tịch Ủy ban nhân dân các huyện, thị xã căn cứ Quyết định thi hành./.", ["căn cứ Quyết định thi hành"]),
+        # a basis phrase and a law's implementing rules are not execution clauses
+        ("Căn cứ Quyết định số 163/QĐ-TTg ngày 25/01/2016;", []),
+        ("Nghị định quy định chi tiết và hướng dẫn thi hành Luật Ngân sách nhà nước;", []),
+        ("Quyết định có hiệu lực thi hành sau 10 ngày kể từ ngày ký.", []),
+    ],
+)
+def test_execution_clauses(text, expected):
+    assert [text[s:e] for s, e, _ in execution_tasks(text)] == expected
+
+
+def test_no_tasks_under_objective_and_target_headings():
+    from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "I. MỤC TIÊU\n\n"
+        "- Có ít nhất 85% viên chức được bồi dưỡng kỹ năng quản lý.\n\n"
+        "II. ĐỐI TƯỢNG\n\n"
+        "1. Cán bộ, công chức cấp xã.\n\n"
+        "III. NHIỆM VỤ\n\n"
+        "1. Bồi dưỡng theo yêu cầu của vị trí việc làm.\n\n"
+        "2. Tổ chức bồi dưỡng kỹ năng quản lý cho viên chức.\n"
+    )
+
+    def task(words: str) -> tuple[int, int, str, float]:
+        start = text.index(words)
+        return (start, start + len(words), "TASK", 0.9)
+
+    spans = [
+        task("viên chức được bồi dưỡng kỹ năng quản lý"),
+        task("Cán bộ, công chức cấp xã"),
+        task("Bồi dưỡng theo yêu cầu của vị trí việc làm"),  # "yêu cầu" inside an activity
+        task("Tổ chức bồi dưỡng kỹ năng quản lý cho viên chức"),
+    ]
+    kept = drop_tasks_in(spans, no_task_sections(text, segment(text)))
+    assert [text[s:e] for s, e, _, _ in kept] == [
+        "Bồi dưỡng theo yêu cầu của vị trí việc làm",
+        "Tổ chức bồi dưỡng kỹ năng quản lý cho viên chức",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Là công chức, viên chức đang giữ chức vụ lãnh đạo, quản lý.",
+        "Cán bộ, công chức ngạch chuyên viên phải có trình độ đại học trở lên.",
+        "Kinh phí đào tạo, bồi dưỡng từ nguồn ngân sách nhà nước.",
+        "được bồi dưỡng, cập nhật kiến thức pháp luật.",
+    ],
+)
+def test_spans_that_are_not_activities_are_dropped(sentence):
+    out = refine_tasks(sentence, [(0, len(sentence) - 1, "TASK", 0.9)], find_agencies(sentence))
+    assert [label for _, _, label, _ in out] == []
+
+
+def test_the_rules_leave_every_gold_annotation_as_it_is():
+    """The post-processing encodes the guidelines, so run on the gold spans it
+    must change nothing: a rule that disagrees with the annotators fails here."""
+    from pathlib import Path
+
+    from evaluation.data import load_docs
+    from pipeline.entities.postprocess import finish_spans
+    from pipeline.structure.segmenter import segment
+    from tests.conftest import ANNOTATIONS
+
+    docs = load_docs(Path(ANNOTATIONS))
+    assert len(docs) >= 25
+    for d in docs:
+        spans = sorted((s.start, s.end, s.label, 1.0) for s in d.spans)
+        assert finish_spans(d.text, segment(d.text), spans) == spans, d.doc_id
