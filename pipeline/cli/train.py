@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.common import console, err_console, fail
+from pipeline.entities.tagger import MAX_ITERATIONS
 
 DEFAULT_GOLD = Path("annotations")
 
@@ -38,7 +39,7 @@ def _sha256(path: Path) -> str:
 def train(
     gold: Annotated[Path, typer.Option("--gold", help="Gold Label Studio JSON file or folder.")] = DEFAULT_GOLD,
     out: Annotated[Path | None, typer.Option("--out", help="Model folder (default: models/).")] = None,
-    max_iterations: Annotated[int, typer.Option(help="CRF L-BFGS iterations.")] = 100,
+    max_iterations: Annotated[int, typer.Option(help="CRF L-BFGS iterations.")] = MAX_ITERATIONS,
     backbone: Annotated[
         Path | None,
         typer.Option(
