@@ -167,3 +167,30 @@ def test_the_rules_leave_every_gold_annotation_as_it_is():
     for d in docs:
         spans = sorted((s.start, s.end, s.label, 1.0) for s in d.spans)
         assert finish_spans(d.text, segment(d.text), spans) == spans, d.doc_id
+
+
+@pytest.mark.parametrize(
+    "line, task",
+    [
+        (
+            "- Bồi dưỡng kiến thức quốc phòng – an ninh theo các chương trình quy định cho cán bộ, công chức.",
+            "Bồi dưỡng kiến thức quốc phòng – an ninh",
+        ),
+        ("+ Đào tạo trình độ đại học cho cán bộ, công chức cấp xã.", "Đào tạo trình độ đại học"),
+        ("- Tổ chức đào tạo Tiền công vụ cho những người trúng tuyển.", "Tổ chức đào tạo Tiền công vụ"),
+        # the cut would leave a bare verb: the line stays whole (D7.8)
+        ("- Bồi dưỡng theo tiêu chuẩn ngạch công chức.", "Bồi dưỡng theo tiêu chuẩn ngạch công chức"),
+        (
+            "- Bồi dưỡng cho cán bộ, công chức để cập nhật kiến thức.",
+            "Bồi dưỡng cho cán bộ, công chức để cập nhật kiến thức",
+        ),
+        # not a course line: a duty that does not open the line, or not a course verb
+        ("Sở Nội vụ tổ chức bồi dưỡng cho cán bộ cấp xã.", "tổ chức bồi dưỡng cho cán bộ cấp xã"),
+        ("- Theo dõi việc bồi dưỡng cho cán bộ cấp xã.", "Theo dõi việc bồi dưỡng cho cán bộ cấp xã"),
+    ],
+)
+def test_course_lines_end_before_their_qualifiers(line, task):
+    start = line.index(task[:12])
+    end = len(line.rstrip("."))
+    out = refine_tasks(line, [(start, end, "TASK", 0.9)], [])
+    assert [line[s:e] for s, e, label, _ in out if label == "TASK"] == [task]

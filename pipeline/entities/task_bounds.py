@@ -10,6 +10,9 @@ sequence model trained on a few hundred spans learns only approximately:
   trách nhiệm") are outside;
 * end (D7.6, D7.7): a TASK never ends on a preposition left over by a cut
   ("... theo", "... dành") nor inside or on a trailing parenthetical note;
+* course lines (D7.8): on a line that is a course ("Bồi dưỡng ...", "Đào
+  tạo ..."), the standard and target group after it ("theo ...", "cho
+  ...", "đối với ...") are outside, unless that leaves a bare verb;
 * not an activity (D7.2): a span opening with "là", "được", "để", or with
   the group or budget a target or a fact is about, is dropped;
 * place (D7.2): nothing under a "Mục tiêu", "Mục đích", "Yêu cầu", "Quan
@@ -106,6 +109,34 @@ def _strip_start(text: str, s: int, e: int, agencies: list[tuple[int, int]]) -> 
     return s, freed
 
 
+# D7.8 course lines: "Bồi dưỡng kiến thức quốc phòng – an ninh | theo các chương
+# trình quy định cho cán bộ ...": the course is the TASK, its standard and
+# target group are outside
+_COURSE = re.compile(
+    rf"(?:Tổ{_WS}chức{_WS}|Khuyến{_WS}khích{_WS}(?:tự{_WS}học{_WS}và{_WS})?)?(?:[ĐđBbTtCc])"
+    rf"(?i:ào{_WS}tạo|ồi{_WS}dưỡng|ập{_WS}huấn|ập{_WS}nhật)"
+)
+_LINE_LEAD = re.compile(r"[\s*_#>\-+•]*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[\s*_]*")
+_QUALIFIER = re.compile(rf"(?i){_WS}(?:cho(?!{_WS}phép)|theo(?!{_WS}dõi)|đối{_WS}với|dành{_WS}cho){_WS}")
+_VERB_WORDS = frozenset(
+    ["tổ", "chức", "đào", "tạo", "bồi", "dưỡng", "tập", "huấn", "cập", "nhật", "khuyến", "khích", "tự", "học", "và"]
+)
+
+
+def _course_end(text: str, s: int, e: int) -> int:
+    """End of a course line's TASK before its qualifiers, unless the cut
+    would leave a bare verb ("Bồi dưỡng theo tiêu chuẩn ngạch công chức")."""
+    line_start = text.rfind("\n", 0, s) + 1
+    lead = _LINE_LEAD.match(text, line_start, s)
+    if lead is None or lead.end() != s or not _COURSE.match(text, s, e):
+        return e
+    q = _QUALIFIER.search(text, s, e)
+    if q is None:
+        return e
+    words = text[s : q.start()].replace(",", " ").lower().split()
+    return q.start() if any(w not in _VERB_WORDS for w in words) else e
+
+
 def _strip_end(text: str, s: int, e: int) -> int:
     for _ in range(4):
         before = e
@@ -134,7 +165,7 @@ def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]])
     for s, e, label, score in tasks:
         inside = [(a, b) for a, b in agencies if s <= a and b <= e]
         s2, found = _strip_start(text, s, e, inside)
-        e2 = _strip_end(text, s2, e)
+        e2 = _strip_end(text, s2, _course_end(text, s2, e))
         if _NOT_AN_ACTIVITY.match(text, s2, e2):
             continue
         if e2 - s2 >= _MIN_CHARS:
