@@ -313,18 +313,19 @@ def sequences(
         kind = block.kind if block else "gap"
         block_feats = ["bias", f"kind:{kind}", *(f"b_{k}:{v}" for k, v in info.items())]
         role = info.get("role", info.get("field", "-"))
+        agc_ctx = {(a, c): f"agc_ctx:{a}|{kind}|{role}|{c}" for a in ("B", "I", "O") for c in (False, True)}
         feats = []
         n = len(idxs)
         colon_seen = False
         sent_pos = 0
-        sent_head = ""
+        shead = "shead:"
         for pos, ti in enumerate(idxs):
             s = offsets[ti][0]
             lw = lowers[ti]
             gap_before = text[offsets[ti - 1][1] : s] if ti > 0 else "\n"
             if sent_pos == 0:
                 nxt = lowers[ti + 1] if ti + 1 < n_tok else ""
-                sent_head = lw + " " + nxt if lw.isalpha() else ""
+                shead = f"shead:{lw} {nxt}" if lw.isalpha() else "shead:"
             a = agency_tags[ti][:1]
             f = [
                 *block_feats,
@@ -333,13 +334,13 @@ def sequences(
                 *(attrs[ti - 1][2] if ti >= 1 else none),
                 *(attrs[ti + 1][3] if ti + 1 < n_tok else none),
                 *(attrs[ti + 2][4] if ti + 2 < n_tok else none),
-                f"pos:{_POS[min(pos, 5)]}",
-                f"rpos:{_POS[min(n - 1 - pos, 3)]}",
-                f"spos:{_POS[min(sent_pos, 3)]}",
-                f"shead:{sent_head}",
+                _POS_ATTR[min(pos, 5)],
+                _RPOS_ATTR[min(n - 1 - pos, 3)],
+                _SPOS_ATTR[min(sent_pos, 3)],
+                shead,
                 # the chunker's verdict in context: a candidate after a field label,
                 # in a chair column or a recipients list is almost always an AGENCY
-                f"agc_ctx:{a}|{kind}|{role}|{colon_seen}",
+                agc_ctx[a, colon_seen],
                 f"agc_prev:{a}|{lowers[ti - 1] if ti > 0 else '^'}",
             ]
             if "\n" in gap_before:
@@ -359,6 +360,9 @@ def sequences(
 
 
 _POS = ("0", "1", "2", "3", "4", "5")
+_POS_ATTR = tuple(f"pos:{p}" for p in _POS)
+_RPOS_ATTR = tuple(f"rpos:{p}" for p in _POS)
+_SPOS_ATTR = tuple(f"spos:{p}" for p in _POS)
 
 
 @lru_cache(maxsize=100_000)
