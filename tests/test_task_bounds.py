@@ -145,6 +145,8 @@ def test_no_tasks_under_objective_and_target_headings():
         "Cán bộ, công chức ngạch chuyên viên phải có trình độ đại học trở lên.",
         "Kinh phí đào tạo, bồi dưỡng từ nguồn ngân sách nhà nước.",
         "được bồi dưỡng, cập nhật kiến thức pháp luật.",
+        "về đẩy mạnh bồi dưỡng trước khi bổ nhiệm chức vụ lãnh đạo.",
+        "Kiến thức quản lý nhà nước.",
     ],
 )
 def test_spans_that_are_not_activities_are_dropped(sentence):
@@ -194,3 +196,11 @@ def test_course_lines_end_before_their_qualifiers(line, task):
     end = len(line.rstrip("."))
     out = refine_tasks(line, [(start, end, "TASK", 0.9)], [])
     assert [line[s:e] for s, e, label, _ in out if label == "TASK"] == [task]
+
+
+def test_theo_doi_is_an_activity_and_a_name_tail_is_not():
+    keep = "Theo dõi, đôn đốc việc thực hiện kế hoạch."
+    assert refine_tasks(keep, [(0, len(keep) - 1, "TASK", 0.9)], []) == [(0, len(keep) - 1, "TASK", 0.9)]
+    text = "- Cơ quan tổ chức thực hiện: Ban Thường vụ các huyện ủy, thị ủy."
+    start = text.index("Thường")
+    assert refine_tasks(text, [(start, len(text) - 1, "TASK", 0.9)], find_agencies(text)) == []

@@ -13,8 +13,9 @@ sequence model trained on a few hundred spans learns only approximately:
 * course lines (D7.8): on a line that is a course ("Bồi dưỡng ...", "Đào
   tạo ..."), the standard and target group after it ("theo ...", "cho
   ...", "đối với ...") are outside, unless that leaves a bare verb;
-* not an activity (D7.2): a span opening with "là", "được", "để", or with
-  the group or budget a target or a fact is about, is dropped;
+* not an activity (D7.2): a span opening with "là", "được", "để", "về", or
+  with the group, budget or topic a target or a fact is about, is dropped,
+  and so is one that starts inside a body's name ("Ban [Thường vụ ...]");
 * place (D7.2): nothing under a "Mục tiêu", "Mục đích", "Yêu cầu", "Quan
   điểm", "Đối tượng" or "Phạm vi" heading is a TASK, however much its items
   read like activities ("Có ít nhất 85% viên chức ... được bồi dưỡng ...").
@@ -50,11 +51,14 @@ _TRAILING_WORDS = (
 )
 _TRAILING = re.compile(rf"(?i)(?:{_WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
 _MIN_CHARS = 8
+# a capitalised head noun right before the span: the span is the rest of a name
+_CUT_FROM_NAME = re.compile(r"(?:^|[\s(])(?:Ban|Học|Sở|Bộ|Trường|Viện|Cục|Phòng)[ \u00a0]$")
 # an activity does not open with a copula, a passive, a conjunction, or the
 # group or resource a target or a fact is about ("Cán bộ, công chức ... phải
 # có trình độ ...", "Kinh phí đào tạo từ nguồn ...": D7.2)
 _NOT_AN_ACTIVITY = re.compile(
-    rf"(?i)(?:là|được|và|để|đối{_WS}với|cán{_WS}bộ|viên{_WS}chức|kinh{_WS}phí|ngân{_WS}sách|thời{_WS}gian|đơn{_WS}vị)\b"
+    rf"(?i)(?:là|được|và|hoặc|để|về|theo(?!{_WS}dõi)|đối{_WS}với|cán{_WS}bộ|viên{_WS}chức|kinh{_WS}phí|ngân{_WS}sách"
+    rf"|thời{_WS}gian|thời{_WS}lượng|đơn{_WS}vị|kiến{_WS}thức|nhiệm{_WS}vụ|chức{_WS}danh|khối|lưu)\b"
 )
 
 
@@ -166,8 +170,8 @@ def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]])
         inside = [(a, b) for a, b in agencies if s <= a and b <= e]
         s2, found = _strip_start(text, s, e, inside)
         e2 = _strip_end(text, s2, _course_end(text, s2, e))
-        if _NOT_AN_ACTIVITY.match(text, s2, e2):
-            continue
+        if _NOT_AN_ACTIVITY.match(text, s2, e2) or _CUT_FROM_NAME.search(text, max(0, s2 - 10), s2):
+            continue  # not an activity, or the tail of a body's name
         if e2 - s2 >= _MIN_CHARS:
             kept.append((s2, e2, label, score))
             freed += [(a, b) for a, b in found if b <= s2]
