@@ -38,7 +38,24 @@ def _found(text: str) -> list[str]:
         ),
         # no context: left to the tagger
         ("Dự Hội nghị có đại diện lãnh đạo Sở Tài chính, Sở Tư pháp.", []),
-        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính.", []),
+        ("Báo cáo gửi Sở Tài chính để tổng hợp.", []),
+        # followed requests and notes, coordinators and actors, with their lists
+        (
+            "báo cáo đột xuất theo yêu cầu của Bộ Nội vụ; UBND tỉnh.",
+            ["Bộ Nội vụ", "UBND tỉnh"],
+        ),
+        ("kết quả thực hiện trong năm (*qua Ban Tổ chức Tỉnh ủy*).", ["Ban Tổ chức Tỉnh ủy"]),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính.", ["Sở Nội vụ", "Sở Tài chính"]),
+        (
+            "UBND quận, huyện, thị xã và các đơn vị liên quan phối hợp với Ban Dân tộc rà soát nhu cầu.",
+            ["UBND quận, huyện, thị xã", "các đơn vị liên quan", "Ban Dân tộc"],
+        ),
+        (
+            "- Đơn vị đào tạo: Học viện Chính trị Quốc gia Hồ Chí Minh, Học viện Chính trị khu vực III"
+            " và các cơ sở giáo dục khác.",
+            # the grammar reads only "các cơ sở" of the last one: a piece of a value is not taken
+            ["Học viện Chính trị Quốc gia Hồ Chí Minh", "Học viện Chính trị khu vực III"],
+        ),
         # "do" + a body that is not a training institution, or no training verb after it
         ("Kinh phí do Sở Tài chính tổ chức thẩm định.", []),
         ("Học tập tại Trường Chính trị tỉnh trong năm 2025.", []),

@@ -45,6 +45,16 @@ _MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)+(?:\s+trực\s+th
 _LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
 
 
+def extend_levels(text: str, s: int, e: int, limit: int) -> int:
+    """The end of an agency name after the local levels enumerated after it
+    ("UBND huyện" + ", thành phố"), never past ``limit`` (the next span)."""
+    if _ENDS_WITH_LEVEL.search(text, s, e):
+        more = _MORE_LEVELS.match(text, e)
+        if more and more.end() <= limit:
+            return more.end()
+    return e
+
+
 def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
     out: list[Span4] = []
     starts = sorted(s for s, _, _, _ in spans)
@@ -54,11 +64,7 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         if text[s:e].strip().lower() in _LONE_HEADS:
             continue
-        if _ENDS_WITH_LEVEL.search(text, s, e):
-            more = _MORE_LEVELS.match(text, e)
-            nxt = next((x for x in starts if x >= e), len(text))
-            if more and more.end() <= nxt:  # never into the next span
-                e = more.end()
+        e = extend_levels(text, s, e, next((x for x in starts if x >= e), len(text)))
         verb = _VERB.search(text, s, e + 12)  # the span may end inside the verb ("... Hướng")
         if verb and s < verb.start() < e:
             e = verb.start()

@@ -7,7 +7,14 @@ one plan and unambiguous in all of them (GUIDELINES D3.2, D7.7f, D8.4-8.5):
 * the issuer after a citation: "Nghị định số 101/2017/NĐ-CP ngày ... của «Chính phủ»";
 * the value of a labelled agency field: "Cơ quan tổ chức thực hiện: «Ban Tổ chức Tỉnh ủy»",
   "Đơn vị bồi dưỡng: «Học viện Quốc phòng»; «Quân khu V»";
-* the provider of a course: "do «Học viện Hành chính» tổ chức", "tại «Học viện Chính trị khu vực III»:".
+* the provider of a course: "do «Học viện Hành chính» tổ chức", "tại «Học viện Chính trị khu vực III»:";
+* the body whose request, notice or rule is followed (D6.7): "theo yêu cầu của «Bộ Nội vụ» và «UBND tỉnh»",
+  "theo thông báo của «Học viện ...»", and the body of a trailing note "(qua «Ban Tổ chức Tỉnh ủy»)";
+* a coordinator, "phối hợp với «Ban Dân tộc»", and the actors of a duty sentence,
+  "«UBND quận, huyện, thị xã» và «các đơn vị liên quan» phối hợp ...".
+
+An accepted body passes its context on to the bodies listed right after it
+(or, for an actor, right before it) with ",", ";" or "và".
 
 A phrase the agency grammar finds in one of these contexts is an AGENCY
 unless the tagger or a rule already put another span over it.
@@ -17,12 +24,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.entities.agency_bounds import extend_levels
 from pipeline.entities.patterns import Match
 
 _ISSUER_GAP = re.compile(r"[\s)*_]*,?\s*của\s*$", re.IGNORECASE)
 _FIELD_LINE = re.compile(
     r"(?i)^[\s\-+•*#]*(?:cơ\s+quan|đơn\s+vị)\s+(?:chỉ\s+đạo|tổ\s+chức|chủ\s+trì|phối\s+hợp|đào\s+tạo|bồi\s+dưỡng|thực\s+hiện)"
-    r"[^:\n]{0,30}:[\s*_]*(?:[^:\n]*?[;,][\s*_]*)?$"
+    r"[^:\n]{0,30}:[\s*_]*(?:[^:\n]*?(?:[;,]|\svà)[\s*_]*)?$"
 )
 _PROVIDER_BEFORE = re.compile(r"(?i)(?:\bdo|\btại)\s+$")
 _PROVIDER_AFTER = re.compile(r"(?i)^\s*(?:tổ\s+chức|chủ\s+trì|thực\s+hiện|mở\s+lớp|giảng\s+dạy|:)")
@@ -30,7 +38,16 @@ _PROVIDER_AFTER = re.compile(r"(?i)^\s*(?:tổ\s+chức|chủ\s+trì|thực\s+hi
 _ISSUER_VERB = re.compile(
     r"(?i)\s+(?:về|v/v|phê\s+duyệt|sửa\s+đổi|quy\s+định|hướng\s+dẫn|ban\s+hành|bổ\s+sung|triển\s+khai|thực\s+hiện)\b"
 )
-_VALUE_END = re.compile(r"^[\s*_]*(?:[;,.)]|$)", re.MULTILINE)
+_VALUE_END = re.compile(r"^[\s*_]*(?:[;,.)]|và\b|$)", re.MULTILINE)
+_FOLLOWED = re.compile(
+    r"(?i)(?:\btheo|\bxét)\s+(?:thông\s+báo|quy\s+định|đề\s+nghị|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|phân\s+bổ)\s+của\s*$"
+    r"|\([*_]*(?:thông\s+)?qua\s+$"
+    r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)\s+$"
+)
+_ACTOR_CUE = re.compile(
+    r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan|có\s+nhiệm\s+vụ)\b"
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và)\s*$")
 _TRAINING_BODY = re.compile(r"(?i)^(?:học\s+viện|trường|trung\s+tâm|quân\s+khu|các\s+cơ\s+sở\s+đào\s+tạo)")
 
 
@@ -43,8 +60,11 @@ def _is_issuer(text: str, start: int, citations: list[Match]) -> bool:
 
 def context_agencies(text: str, agencies: list[tuple[int, int]], matches: list[Match]) -> list[tuple[int, int]]:
     citations = [m for m in matches if m.label in ("LEGAL_REF", "DATE")]
-    out: list[tuple[int, int]] = []
-    for s, e in agencies:
+    nexts = [a for a, _ in agencies[1:]] + [len(text)]
+    agencies = [(s, extend_levels(text, s, e, nxt)) for (s, e), nxt in zip(agencies, nexts)]
+    accepted: dict[int, tuple[int, int]] = {}
+    chained: set[int] = set()  # accepted by a context that passes on to a list
+    for i, (s, e) in enumerate(agencies):
         line_start = text.rfind("\n", 0, s) + 1
         before = text[max(line_start, s - 200) : s]
         if _is_issuer(text, s, citations):
@@ -52,17 +72,34 @@ def context_agencies(text: str, agencies: list[tuple[int, int]], matches: list[M
             e = verb.start() if verb else e
             if e < len(text) and text[e].isalnum():  # the grammar stopped inside a word
                 continue
-            out.append((s, e))
+            accepted[i] = (s, e)
         elif _FIELD_LINE.match(text[line_start:s]):
             if _VALUE_END.match(text[e : e + 10]):  # the whole value, not a piece the grammar could read
-                out.append((s, e))
+                accepted[i] = (s, e)
         elif (
             _PROVIDER_BEFORE.search(before)
             and _TRAINING_BODY.match(text[s:e])
             and _PROVIDER_AFTER.match(text[e : e + 20])
         ):
-            out.append((s, e))
-    return out
+            accepted[i] = (s, e)
+        elif _FOLLOWED.search(before) or (i - 1 in chained and _LIST_GAP.match(text[agencies[i - 1][1] : s])):
+            accepted[i] = (s, e)
+            chained.add(i)
+    # actors: a list of bodies right before "chủ trì", "phối hợp", "có trách nhiệm" ...
+    i = len(agencies) - 1
+    while i >= 0:
+        s, e = agencies[i]
+        if _ACTOR_CUE.match(text[e : e + 30]):
+            j = i
+            while j >= 0:
+                accepted.setdefault(j, agencies[j])
+                if j == 0 or not _LIST_GAP.match(text[agencies[j - 1][1] : agencies[j][0]]):
+                    break
+                j -= 1
+            i = j - 1
+        else:
+            i -= 1
+    return [accepted[k] for k in sorted(accepted)]
 
 
 def add_context_agencies(
