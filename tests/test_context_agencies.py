@@ -72,3 +72,18 @@ def test_context_agencies_do_not_override_spans():
     assert add_context_agencies(text, [task], find_agencies(text), find_all(text)) == [task]
     added = add_context_agencies(text, [], find_agencies(text), find_all(text))
     assert [(text[s:e], label) for s, e, label, _ in added] == [("Ban Tổ chức Tỉnh ủy", "AGENCY")]
+
+
+def test_attendees_and_regulation_subjects_are_not_agencies():
+    from pipeline.entities.context_agencies import drop_ruled_out_agencies
+
+    def kept(text: str, names: list[str]) -> list[str]:
+        spans = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.8) for n in names]
+        return [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)]
+
+    attend = "Dự Hội nghị tập huấn có đại diện lãnh đạo Ban Tổ chức Tỉnh ủy, Sở Tài chính. Sở Nội vụ chủ trì."
+    assert kept(attend, ["Ban Tổ chức Tỉnh ủy", "Sở Tài chính", "Sở Nội vụ"]) == ["Sở Nội vụ"]
+    cited = "Thông tư hướng dẫn chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ, Phòng Nội vụ;"
+    assert kept(cited, ["Sở Nội vụ", "Phòng Nội vụ"]) == []
+    title = "VỀ VIỆC QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ TỈNH QUẢNG NINH"
+    assert kept(title, ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]) == ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]

@@ -13,6 +13,11 @@ one plan and unambiguous in all of them (GUIDELINES D3.2, D7.7f, D8.4-8.5):
 * a coordinator, "phối hợp với «Ban Dân tộc»", and the actors of a duty sentence,
   "«UBND quận, huyện, thị xã» và «các đơn vị liên quan» phối hợp ...".
 
+Two contexts rule a body out instead (D6.6): the attendees of a meeting ("Dự
+Hội nghị có đại diện lãnh đạo Sở Tài chính, ...") and the bodies in the
+subject of a cited regulation ("... chức năng, nhiệm vụ, quyền hạn và cơ cấu
+tổ chức của Sở Nội vụ, Phòng Nội vụ thuộc Uỷ ban nhân dân cấp tỉnh").
+
 An accepted body passes its context on to the bodies listed right after it
 (or, for an actor, right before it) with ",", ";" or "và".
 
@@ -112,3 +117,13 @@ def add_context_agencies(
         if not any(a < e and s < b for a, b, _, _ in spans)
     ]
     return sorted(spans + added) if added else spans
+
+
+_RULED_OUT = re.compile(
+    r"(?i:\bdự\s+(?:hội\s+nghị|buổi|lớp|lễ)|\bcó\s+(?:sự\s+tham\s+dự\s+của|đại\s+diện))[^.;\n]*$"
+    r"|cơ\s+cấu\s+tổ\s+chức\s+của\s[^.;]*$"  # lower case: a title naming its own body is not ruled out
+)
+
+
+def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    return [sp for sp in spans if sp[2] != "AGENCY" or not _RULED_OUT.search(text, max(0, sp[0] - 300), sp[0])]

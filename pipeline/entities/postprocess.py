@@ -6,7 +6,8 @@ them (the CRF or the transformer backbone), in this order:
    prepositions and trailing notes outside, the actor's bodies as AGENCY;
 3. no TASK under objective / target-group headings (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
-   tagger left a gap.
+   tagger left a gap, and none among a meeting's attendees or in a cited
+   regulation's subject.
 
 Each step is a guideline rule (annotations/GUIDELINES.md) that holds in any
 plan; cross-validated effects are in the model card.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from pipeline.entities.agencies import find_agencies
 from pipeline.entities.agency_bounds import trim_agencies
-from pipeline.entities.context_agencies import add_context_agencies
+from pipeline.entities.context_agencies import add_context_agencies, drop_ruled_out_agencies
 from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections, refine_tasks
 from pipeline.structure.model import Structure
@@ -41,4 +42,5 @@ def finish_spans(
     spans = trim_agencies(text, spans)
     spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
     spans = drop_tasks_in(spans, no_task_sections(text, structure))
-    return add_context_agencies(text, spans, agencies, matches)
+    spans = add_context_agencies(text, spans, agencies, matches)
+    return drop_ruled_out_agencies(text, spans)
