@@ -52,6 +52,35 @@ def _trim(text: str, agency: str) -> list[tuple[str, str]]:
         # a different body after the comma is not a level of this one
         ("UBND tỉnh, Sở Tài chính phối hợp", "UBND tỉnh", [("UBND tỉnh", "AGENCY")]),
         ("Sở Tài chính phối hợp với Sở Kế hoạch và Đầu tư", "Sở", []),
+        # two bodies joined by "và", or one name with "và" inside
+        (
+            "báo cáo đột xuất theo yêu cầu của Bộ Nội vụ và UBND tỉnh.",
+            "Bộ Nội vụ và UBND tỉnh",
+            [("Bộ Nội vụ", "AGENCY"), ("UBND tỉnh", "AGENCY")],
+        ),
+        ("phối hợp với Sở Kế hoạch và Đầu tư.", "Sở Kế hoạch và Đầu tư", [("Sở Kế hoạch và Đầu tư", "AGENCY")]),
+        (
+            "Học viện Báo chí và Tuyên truyền.",
+            "Học viện Báo chí và Tuyên truyền",
+            [("Học viện Báo chí và Tuyên truyền", "AGENCY")],
+        ),
+        # the office and the collective qualifier before the body, a head shared by a list
+        ("Theo đề nghị của giám đốc Sở Nội vụ tại Tờ trình", "Sở Nội vụ", [("giám đốc Sở Nội vụ", "AGENCY")]),
+        (
+            "Sở Tài chính; đơn vị sự nghiệp trực thuộc UBND tỉnh; UBND huyện",
+            "UBND tỉnh",
+            [("đơn vị sự nghiệp trực thuộc UBND tỉnh", "AGENCY")],
+        ),
+        (
+            "cán bộ, công chức trong các cơ quan hành chính nhà nước thuộc UBND tỉnh;",
+            "UBND tỉnh",
+            [("UBND tỉnh", "AGENCY")],
+        ),
+        (
+            "Quyết định, kế hoạch của Thủ trưởng Sở, ban ngành; đơn vị",
+            "Thủ trưởng Sở",
+            [("Thủ trưởng Sở, ban ngành", "AGENCY")],
+        ),
     ],
 )
 def test_agency_ends(text, tagged, expected):

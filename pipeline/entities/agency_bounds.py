@@ -1,7 +1,15 @@
-"""AGENCY extents: a body's name does not run into what follows it.
+"""AGENCY extents: where a body's name starts and ends.
 
-Two endings the tagger and the grammar sometimes swallow, both fixed here
-because they are written the same way in every plan:
+Extents the tagger and the grammar often get wrong, fixed here because they
+are written the same way in every plan:
+
+* two bodies joined by "và" are two spans when the second has its own head
+  ("Bộ Nội vụ và UBND tỉnh"), one when "và" is inside a name ("Sở Kế hoạch
+  và Đầu tư", "Học viện Báo chí và Tuyên truyền") (D6.2);
+* the office before a body belongs to it: "giám đốc Sở Nội vụ", "CHỦ TỊCH
+  ỦY BAN NHÂN DÂN ..." (D6.3), and so does a collective qualifier opening
+  the list item or cell: "đơn vị sự nghiệp trực thuộc UBND tỉnh" (D6.1);
+* a head shared by a list: "Thủ trưởng Sở, ban ngành" (D6.2);
 
 * the verb after the body, capitalised in citation titles or not: "của Bộ
   Tài chính Hướng dẫn việc lập dự toán", "trình UBND tỉnh phê duyệt";
@@ -55,16 +63,57 @@ def extend_levels(text: str, s: int, e: int, limit: int) -> int:
     return e
 
 
+_NEW_BODY = (
+    r"(?:Bộ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Hội\s+đồng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Thủ\s+tướng"
+    r"|MTTQ|Mặt\s+trận|Học\s+viện|Trường|Văn\s+phòng|Tỉnh\s+ủy|Thành\s+ủy|Chính\s+phủ|các\s+(?:sở|ban|cơ|đơn|đoàn|huyện|tổ))\b"
+)
+_AND_NEW_BODY = re.compile(rf"\s+và\s+(?={_NEW_BODY})")
+_OFFICE_BEFORE = re.compile(
+    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|thủ\s+trưởng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư)\s+$"
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?i)(?:^|[;\t\n]\s*|,\s+)(?P<q>(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)[^,;\t\n]{0,40}?\s(?:trực\s+)?thuộc\s+)$"
+)
+_SHARED_HEAD = re.compile(r"(?i),\s*ban,?\s*ngành(?:\s+tỉnh)?\b")
+
+
+def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces, start = [], s
+    for m in _AND_NEW_BODY.finditer(text, s, e):
+        if len(text[start : m.start()].split()) >= 2:  # the part before is a name of its own
+            pieces.append((start, m.start()))
+            start = m.end()
+    return [*pieces, (start, e)]
+
+
 def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
     out: list[Span4] = []
     starts = sorted(s for s, _, _, _ in spans)
+    ends = sorted(e for _, e, _, _ in spans)
     for s, e, label, score in spans:
         if label != "AGENCY":
             out.append((s, e, label, score))
             continue
         if text[s:e].strip().lower() in _LONE_HEADS:
             continue
-        e = extend_levels(text, s, e, next((x for x in starts if x >= e), len(text)))
+        previous_end = max((x for x in ends if x <= s), default=0)
+        office = _OFFICE_BEFORE.search(text, max(previous_end, s - 30), s)
+        if office:
+            s = office.start()
+        else:
+            qualifier = _QUALIFIER_BEFORE.search(text, max(previous_end, s - 60), s)
+            if qualifier:
+                s = qualifier.start("q")
+        nxt = next((x for x in starts if x >= e), len(text))
+        e = extend_levels(text, s, e, nxt)
+        if text[s:e].endswith("Sở"):
+            shared = _SHARED_HEAD.match(text, e)
+            if shared and shared.end() <= nxt:
+                e = shared.end()
+        pieces = _split_and(text, s, e)
+        if len(pieces) > 1:
+            out.extend((a, b, label, score) for a, b in pieces)
+            continue
         verb = _VERB.search(text, s, e + 12)  # the span may end inside the verb ("... Hướng")
         if verb and s < verb.start() < e:
             e = verb.start()
