@@ -1,14 +1,17 @@
 """Relation classification over candidate pairs.
 
-One multinomial logistic regression per argument type (agency-task decides
-between CHAIRS, COORDINATES, DIRECTS, PROVIDES and none; the others between
-their one label and none). Small, fast, and with 500 gold relations the
-features (structure source, column/field role, cue words) carry most of it.
+The pairs that the layout or a schema cue phrase settles are decided first by
+``structural_label``; the rest go to one multinomial logistic regression per
+argument type (agency-task decides between CHAIRS, COORDINATES, DIRECTS,
+PROVIDES and none; the others between their one label and none). Small, fast,
+and with 500 gold relations the features (structure source, column/field role,
+cue words) carry most of it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,29 +132,150 @@ class RelationClassifier:
 
 _FIELD_LABEL = {"directs": "DIRECTS", "chair": "CHAIRS", "provides": "PROVIDES"}
 _ROW_LABEL = {"chair": "CHAIRS", "coord": "COORDINATES"}
+_DEADLINE_LINK = re.compile(
+    r"^(?:trong|vào|trước|chậm nhất(?: là| vào)?|hoàn thành(?: trước| trong)?|đến hết|xong trước)$"
+)
+_ISSUED_LINK = re.compile(r"(?:^|\s)(?:ký |đã )?ban hành(?: tại)?$")
+# table columns whose agencies are never a row's actors
+_NO_ACTOR_COLUMNS = {"product", "time", "note", "count", "stt"}
 
 
 def structural_label(c: Candidate) -> str | None:
-    """The cases the layout decides on its own, whatever the training data:
-    an agency in a labelled field of a programme ("Cơ quan chỉ đạo thực hiện:",
-    "Đơn vị đào tạo:") relates to the programme's TASK; an agency in the chair
-    or coordination column relates to the row's TASK; the time and number
-    cells of a row give its DEADLINE and QUOTA_OF. None: let the model decide."""
+    """The cases the layout and the schema's cue phrases decide on their own,
+    whatever the training data: an agency in a labelled field of a programme
+    ("Cơ quan chỉ đạo thực hiện:", "Đơn vị đào tạo:") relates to the
+    programme's TASK; an agency in the chair or coordination column relates to
+    the row's TASK, one in any other column to none; the time and number cells
+    of a row give its DEADLINE and QUOTA_OF; role phrases ("phối hợp với X",
+    "do X tổ chức", "theo chỉ đạo của X", "kế hoạch của X", "X có trách nhiệm
+    <task>") and duty-section headings settle agency-task pairs; "<task> trước
+    / trong <date>", "<course>: <count>", "X ban hành <document>" the others.
+    None: let the model decide.
+
+    These rules come first in both configurations: with 25 annotated plans the
+    trained model sees each rare layout a handful of times, and it lost to the
+    same rules on PROVIDES, DIRECTS and QUOTA_OF when it decided them alone."""
     f = c.features
     if c.kind == "agency-task":
-        if f["source"] == "field" and f["tail_kind"] == "heading":
+        if f["source"] == "field":
             # an agency in the "Thời gian thực hiện:" or "Đối tượng:" field of a
-            # programme ("theo thông báo của Học viện ...") is not one of its actors
-            return _FIELD_LABEL.get(f["head_field"], NONE)
-        if f["source"] in ("row", "row_above") and f["head_role"] in _ROW_LABEL and f["tail_role"] == "content":
-            return _ROW_LABEL[f["head_role"]]
+            # programme ("theo thông báo của Học viện ...") is not one of its actors;
+            # nor is any field agency an actor of the lines of another field
+            return _FIELD_LABEL.get(f["head_field"], NONE) if f["tail_kind"] == "heading" else NONE
+        if f["source"] in ("row", "row_above") and f["tail_role"] == "content":
+            if f["head_role"] in _ROW_LABEL:
+                return _ROW_LABEL[f["head_role"]]
+            if f["head_role"] in _NO_ACTOR_COLUMNS:
+                # "Quyết định của UBND tỉnh" in a product cell, "Theo kế hoạch của
+                # Học viện ..." in a time cell: named, but not an actor (D9.5, D9.6)
+                return NONE
+            if f["head_role"] == "content" and f["source"] == "row" and f["head_lcue"] != "coord":
+                # a body named inside the task cell of a table that has actor columns
+                # is an object of the task ("hướng dẫn các cơ quan, đơn vị ..."), not
+                # its actor; "phối hợp với X" there is handled below
+                return NONE if f["head_lcue"] != "assign" and f["head_rcue"] != "chair" else "CHAIRS"
+        cue = f["head_lcue"]
+        adjacent = f["n_between_tail_label"] == "<=0"  # no other task between the two
+        if (
+            cue == "coord"
+            and f["order"] == "head_first"
+            and (f["source"] in ("section", "intro") or f["source"] == "block" and adjacent)
+        ):
+            # "Chủ trì, phối hợp với X, Y:" heading a sub-list, or "phối hợp
+            # với X <task>" in the task's own sentence: X coordinates (schema 7)
+            return "COORDINATES"
+        if (
+            f["source"] == "block"
+            and adjacent
+            and (cue == "joint" or cue == "do" and f["order"] == "tail_first" and f["head_rcue"] in ("org", "other"))
+        ):
+            # "<course> do X, Y tổ chức / mở lớp", "liên kết với X": X provides
+            # the course right before it (D8.5)
+            return "PROVIDES"
+        if cue == "directs_of" and f["source"] == "block" and f["order"] == "tail_first" and adjacent:
+            # "<task> theo chỉ đạo của X": X directs it (D7.7f, D8.4); "theo chỉ
+            # đạo của X tại Chỉ thị ..." only cites X's document
+            return "DIRECTS" if f["head_rcue"] != "cite" else NONE
+        if f["source"] == "intro" and not f["tail_block_actor"]:
+            # an introduction's bodies and the items it governs: "X chỉ đạo ...:"
+            # directs, "Giao / chỉ đạo / đề nghị X ...:" makes X the chair (D8.3, D8.4)
+            if f["head_rcue"] == "directs":
+                return "DIRECTS"
+            if cue in ("assign", "directs"):
+                return "CHAIRS"
+            if cue in ("of", "obj"):
+                return NONE
+        if f["source"] == "section" and f["tail_intro"] == "directs" and cue == "lead":
+            # "2. Ban cán sự Đảng UBND tỉnh / Chỉ đạo UBND tỉnh chỉ đạo các cơ quan:
+            # - ...": the heading agency is the subject of the "Chỉ đạo" and directs
+            # every item (two-step direction, D8.4)
+            return "DIRECTS"
+        if f["source"] == "section" and cue == "lead" and f["tail_intro"] != "directs" and f["subject"] == "-":
+            # a heading that is an agency ("2.1. Sở Nội vụ", "Trách nhiệm của X:")
+            # chairs the duties below it, except those that name their own doer (D8.1)
+            if f["tail_own_actor"]:
+                return NONE
+            if f["head_rcue"] in ("end", "colon", "resp"):
+                return "CHAIRS"
+        if f["source"] == "section" and cue == "other" and f["subject"] == "-":
+            # the body sits inside a heading about something else ("Tăng cường liên
+            # kết với các trường ... có quan hệ hợp tác với tỉnh"): no duty heading
+            return NONE
+        if cue == "do":
+            # "do X tổ chức" names who provides the course before it (above), never
+            # the doer of what follows
+            return NONE
+        if f["source"] == "section" and cue == "assign" and not f["tail_own_actor"]:
+            # "2.4. Giao các cơ sở đào tạo, bồi dưỡng" heading a duty section
+            return "CHAIRS"
+        if f["subject"] != "-" and cue in ("lead", "assign", "directs", "chair", "other"):
+            # the task's own stated doer, alone or in a list, maybe through a duty
+            # phrase: "Giám đốc Sở Nội vụ, Thủ trưởng các sở căn cứ Quyết định thi
+            # hành", "Sở Tài chính có trách nhiệm bố trí ..." (D8.1, D7.9)
+            return "CHAIRS"
+        if f["source"] in ("block", "near") and cue in ("of", "obj"):
+            # "kế hoạch của X", "báo cáo X", "gửi X": owner, recipient or object
+            return NONE
+        if f["source"] == "section" and cue in ("of", "obj"):
+            # the heading names the body only as owner or recipient: "(Ban hành
+            # kèm theo Quyết định ... của UBND tỉnh)", "Báo cáo UBND tỉnh (thông
+            # qua Sở Nội vụ):" head no duty section
+            return NONE
     if c.kind == "task-date":
         if f["source"] in ("row", "row_above") and f["tail_role"] == "time":
             return "DEADLINE"
+        if f["source"] == "block" and _DEADLINE_LINK.match(f["date_link"]):
+            # "<task> trong năm 2019", "<task> trước ngày 31/12": the task's own
+            # completion time; a bare year after a plan's name has no such word (D8.6)
+            return "DEADLINE"
         if f["source"] in ("section", "field") and f["tail_field"] == "time" and f["head_kind"] == "heading":
             return "DEADLINE"
-    if c.kind == "task-quota" and f["source"] == "row" and f["tail_role"] in ("count", "time"):
-        return "QUOTA_OF"
+    if c.kind == "task-quota":
+        if f["source"] == "row" and f["tail_role"] in ("count", "time"):
+            return "QUOTA_OF"
+        if f["source"] == "block" and f["order"] == "tail_first":
+            # a count before a course line belongs to the line before it, or to a
+            # total sentence, never to the course that follows (D10.4, D10.5)
+            return NONE
+        if f["source"] == "block" and f["order"] == "head_first":
+            # "- <course>: 19.547 lượt người", "Tổ chức bồi dưỡng trong nước: 74 lớp
+            # với 10.625 chỉ tiêu": the counts after a course line up to the next
+            # course are its own (D8.7, D10.4, D10.5)
+            return "QUOTA_OF" if f["n_between_head_label"] == "<=0" else NONE
+        if (
+            f["source"] in ("section", "field")
+            and f["tail_field"] == "quota"
+            and f["head_kind"] == "heading"
+            and f["n_between_tail_label"] == "<=0"
+        ):
+            # "Số lượng (đào tạo): dự kiến 145 chỉ tiêu" under a programme title: the
+            # field's first count is the programme's; the counts of its breakdown
+            # lines belong to those lines (D10.2, D10.4)
+            return "QUOTA_OF"
+    if c.kind == "legal-agency" and f["source"] == "block" and f["n_between_tail_label"] == "<=0":
+        link = f["legal_link"]
+        if _ISSUED_LINK.search(link) or (link == "tại" and f["legal_letter"]):
+            return "ISSUED_BY"
     return None
 
 
