@@ -204,3 +204,25 @@ def test_theo_doi_is_an_activity_and_a_name_tail_is_not():
     text = "- Cơ quan tổ chức thực hiện: Ban Thường vụ các huyện ủy, thị ủy."
     start = text.index("Thường")
     assert refine_tasks(text, [(start, len(text) - 1, "TASK", 0.9)], find_agencies(text)) == []
+
+
+def test_quota_table_rows_without_sub_rows_are_tasks():
+    """GUIDELINES D9.7 on a table written for the test."""
+    from pipeline.entities.features import field_role
+    from pipeline.entities.rules import quota_table_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "| TT | Tên lớp | Tổng số | 2024 | 2025 |\n"
+        "|---|---|---|---|---|\n"
+        "| A | TRONG NƯỚC | 300 | 150 | 150 |\n"
+        "| I | ĐÀO TẠO | 100 | 50 | 50 |\n"
+        "| 1 | Các lớp chính trị | 60 | 30 | 30 |\n"
+        "| 2 | Tiếng Anh | 40 | 20 | 20 |\n"
+        "| II | BỒI DƯỠNG | 200 | 100 | 100 |\n"
+        "| | TỔNG CỘNG | 300 | 150 | 150 |\n"
+    )
+    tasks = [text[s:e] for s, e, _ in quota_table_tasks(text, segment(text))]
+    assert tasks == ["Các lớp chính trị", "Tiếng Anh", "BỒI DƯỠNG"]
+    assert field_role("thời gian thực hiện") == "time"
+    assert field_role("cơ quan tổ chức thực hiện") == "chair"

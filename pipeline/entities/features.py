@@ -50,11 +50,12 @@ _ROLE_WORDS = (
     ("chair", re.compile(r"chủ trì|tổ chức thực hiện|cơ quan thực hiện|đơn vị thực hiện|thực hiện$", re.I)),
 )
 _FIELD_ROLES = (
+    # "Thời gian thực hiện:" is a time field, though it ends like a chair field
+    ("time", re.compile(r"thời gian|thời điểm|thời hạn", re.I)),
     ("directs", re.compile(r"chỉ đạo", re.I)),
     ("provides", re.compile(r"đơn vị (đào tạo|bồi dưỡng)|cơ sở (đào tạo|bồi dưỡng)|giảng viên", re.I)),
     ("chair", re.compile(r"tổ chức thực hiện|chủ trì|thực hiện|cơ quan", re.I)),
     ("quota", re.compile(r"số lượng|chỉ tiêu|quy mô", re.I)),
-    ("time", re.compile(r"thời gian|thời điểm", re.I)),
     ("target", re.compile(r"đối tượng|điều kiện", re.I)),
     ("content", re.compile(r"nội dung", re.I)),
     ("money", re.compile(r"kinh phí", re.I)),

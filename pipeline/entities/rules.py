@@ -64,8 +64,55 @@ def programme_tasks(text: str, structure: Structure) -> Spans:
     return spans
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+_TOTAL = re.compile(r"(?i)^\W*(?:tổng|cộng)")
+
+
+def _row_level(stt: str) -> int | None:
+    """Depth of a row from its number cell: A/B categories 0, I/II 1, 1/2 2, 1.1 3."""
+    stt = stt.strip(" .*")
+    if re.fullmatch(r"\d+(?:\.\d+)+", stt):
+        return 3
+    if stt.isdigit():
+        return 2
+    if _ROMAN.fullmatch(stt):
+        return 1
+    if re.fullmatch(r"[A-ZĐ]", stt):
+        return 0
+    return None
+
+
+def quota_table_tasks(text: str, structure: Structure) -> Spans:
+    """GUIDELINES D9.7: in a quota table (a content column and count
+    columns), the name cell of a numbered row with no sub-rows is a TASK (a
+    course or programme); category rows (A, B), rows that head sub-rows and
+    totals rows are not."""
+    spans: Spans = []
+    for table in structure.of_kind("table"):
+        roles = [column_role(h) for h in table.attrs.get("header") or []]
+        if "content" not in roles or "count" not in roles or "stt" not in roles:
+            continue
+        content, stt = roles.index("content"), roles.index("stt")
+        rows = []
+        for row in table.rows:
+            if row.kind not in ("body", "group"):
+                continue
+            cells = {c.column: c for c in row.cells}
+            if content in cells and stt in cells:
+                rows.append((_row_level(text[cells[stt].start : cells[stt].end]), cells[content]))
+        for i, (level, cell) in enumerate(rows):
+            nxt = rows[i + 1][0] if i + 1 < len(rows) else None
+            name = text[cell.start : cell.end]
+            if level is None or level == 0 or (nxt is not None and nxt > level) or _TOTAL.match(name):
+                continue
+            span = _task_span(text, cell.start, cell.end)
+            if span:
+                spans.append((*span, "TASK"))
+    return spans
+
+
 def structure_rules(text: str, structure: Structure) -> Spans:
-    spans: Spans = programme_tasks(text, structure)
+    spans: Spans = programme_tasks(text, structure) + quota_table_tasks(text, structure)
     for node in structure.walk():
         if node.kind == "signature":
             f = node.field("signer")
@@ -169,7 +216,7 @@ def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     spans: Spans = [(m.start, m.end, m.label) for m in (find_all(text) if matches is None else matches)]
     taken = [(s, e) for s, e, _ in spans]
     spans, _ = _add_structure(text, structure, spans, taken)
-    programme = set(programme_tasks(text, structure))
+    programme = set(programme_tasks(text, structure)) | set(quota_table_tasks(text, structure))
     kept = [x for x in spans if x[2] in REGULAR_LABELS or x in programme]
     kept += [t for t in execution_tasks(text) if not any(s < t[1] and t[0] < e for s, e, _ in kept)]
     return sorted(kept)
