@@ -87,3 +87,12 @@ def test_attendees_and_regulation_subjects_are_not_agencies():
     assert kept(cited, ["Sở Nội vụ", "Phòng Nội vụ"]) == []
     title = "VỀ VIỆC QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ TỈNH QUẢNG NINH"
     assert kept(title, ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]) == ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]
+
+
+def test_context_agencies_get_the_same_ends_as_tagged_ones():
+    from pipeline.entities.postprocess import finish_spans
+    from pipeline.structure.segmenter import segment
+
+    text = "Báo cáo định kỳ hoặc đột xuất theo yêu cầu của Bộ Nội vụ và UBND tỉnh.\n"
+    out = finish_spans(text, segment(text), [])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [("Bộ Nội vụ", "AGENCY"), ("UBND tỉnh", "AGENCY")]

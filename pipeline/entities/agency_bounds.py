@@ -75,6 +75,11 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?i)(?:^|[;\t\n]\s*|,\s+)(?P<q>(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)[^,;\t\n]{0,40}?\s(?:trực\s+)?thuộc\s+)$"
 )
 _SHARED_HEAD = re.compile(r"(?i),\s*ban,?\s*ngành(?:\s+tỉnh)?\b")
+# "Các cơ sở đào tạo, bồi dưỡng" + " của tỉnh" is one collective body (D6.1)
+_INSTITUTIONS = re.compile(r"(?i)(?:các\s+)?cơ\s+sở\s+đào\s+tạo")
+_INSTITUTIONS_TAIL = re.compile(
+    r"(?i)(?:,?\s*bồi\s+dưỡng)?\s+của\s+(?:tỉnh|các\s+trường\s+thuộc\s+tỉnh)\b|(?:,?\s*bồi\s+dưỡng)(?=\s*[;,.\t\n])"
+)
 
 
 def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -106,6 +111,10 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
                 s = qualifier.start("q")
         nxt = next((x for x in starts if x >= e), len(text))
         e = extend_levels(text, s, e, nxt)
+        if _INSTITUTIONS.match(text, s, e):
+            tail = _INSTITUTIONS_TAIL.match(text, e)
+            if tail and tail.end() <= nxt:
+                e = tail.end()
         if text[s:e].endswith("Sở"):
             shared = _SHARED_HEAD.match(text, e)
             if shared and shared.end() <= nxt:

@@ -6,8 +6,8 @@ them (the CRF or the transformer backbone), in this order:
    prepositions and trailing notes outside, the actor's bodies as AGENCY;
 3. no TASK under objective / target-group headings (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
-   tagger left a gap, and none among a meeting's attendees or in a cited
-   regulation's subject.
+   tagger left a gap, their ends fixed as in 1, and none among a meeting's
+   attendees or in a cited regulation's subject.
 
 Each step is a guideline rule (annotations/GUIDELINES.md) that holds in any
 plan; cross-validated effects are in the model card.
@@ -43,4 +43,4 @@ def finish_spans(
     spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
     spans = drop_tasks_in(spans, no_task_sections(text, structure))
     spans = add_context_agencies(text, spans, agencies, matches)
-    return drop_ruled_out_agencies(text, spans)
+    return drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
