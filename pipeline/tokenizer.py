@@ -116,9 +116,26 @@ def words_and_spaces(text: str, offsets: list[tuple[int, int]]) -> tuple[list[st
     return words, spaces
 
 
+# The offsets of the last few texts the tokenizer saw, keyed by the identity
+# of the text object: the entity component asks for them right after the
+# tokenizer computed them (the Doc keeps that same string, see text_of).
+_RECENT_OFFSETS: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+
+
+def _remember(text: str, offsets: list[tuple[int, int]]) -> None:
+    if len(_RECENT_OFFSETS) >= 8:
+        _RECENT_OFFSETS.pop(next(iter(_RECENT_OFFSETS)))
+    _RECENT_OFFSETS[id(text)] = (text, offsets)
+
+
 def doc_offsets(doc: Doc) -> list[tuple[int, int]]:
-    """``token_offsets(doc.text)`` read back from the Doc (its whitespace
-    tokens left out) through one array copy, instead of tokenizing again."""
+    """``token_offsets(doc.text)`` without tokenizing again: the tokenizer's
+    own result when this Doc is one of the last it made, else read back from
+    the Doc's tokens (its whitespace tokens left out)."""
+    text = doc.user_data.get(TEXT_KEY)
+    hit = _RECENT_OFFSETS.get(id(text)) if isinstance(text, str) else None
+    if hit is not None and hit[0] is text:
+        return list(hit[1])
     from spacy.attrs import IDX, IS_SPACE, LENGTH
 
     rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
@@ -133,7 +150,9 @@ class SyllableTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = words_and_spaces(text, token_offsets(text))
+        offsets = token_offsets(text)
+        _remember(text, offsets)
+        words, spaces = words_and_spaces(text, offsets)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         return doc

@@ -35,10 +35,15 @@ def test_words_and_spaces_agree_with_spacy():
 
 
 def test_doc_offsets_are_the_token_offsets(nlp):
-    for text in _random_texts(300) + ["Sở Nội vụ  chủ trì,\tphối hợp.\n\n"]:
-        doc = nlp.make_doc(text)
+    """Both ways: the tokenizer's remembered result, and read back from the
+    Doc once the tokenizer has moved on to other texts."""
+    texts = _random_texts(300) + ["Sở Nội vụ  chủ trì,\tphối hợp.\n\n"]
+    docs = [nlp.make_doc(text) for text in texts]
+    for text, doc in zip(texts, docs):
         assert doc.text == text
         assert doc_offsets(doc) == token_offsets(text)
+    fresh = nlp.make_doc(texts[-1])
+    assert doc_offsets(fresh) == token_offsets(texts[-1])
 
 
 @pytest.mark.parametrize(
