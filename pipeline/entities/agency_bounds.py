@@ -28,6 +28,7 @@ are written the same way in every plan:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 Span4 = tuple[int, int, str, float]
@@ -101,7 +102,8 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         if text[s:e].strip().lower() in _LONE_HEADS:
             continue
-        previous_end = max((x for x in ends if x <= s), default=0)
+        i = bisect.bisect_right(ends, s)
+        previous_end = ends[i - 1] if i else 0
         office = _OFFICE_BEFORE.search(text, max(previous_end, s - 30), s)
         if office:
             s = office.start()
@@ -109,7 +111,8 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
             qualifier = _QUALIFIER_BEFORE.search(text, max(previous_end, s - 60), s)
             if qualifier:
                 s = qualifier.start("q")
-        nxt = next((x for x in starts if x >= e), len(text))
+        j = bisect.bisect_left(starts, e)
+        nxt = starts[j] if j < len(starts) else len(text)
         e = extend_levels(text, s, e, nxt)
         if _INSTITUTIONS.match(text, s, e):
             tail = _INSTITUTIONS_TAIL.match(text, e)

@@ -51,7 +51,7 @@ _ROLE_WORDS = (
 )
 _FIELD_ROLES = (
     # "Thời gian thực hiện:" is a time field, though it ends like a chair field
-    ("time", re.compile(r"thời gian|thời điểm|thời hạn", re.I)),
+    ("time", re.compile(r"thời gian|thời điểm|thời hạn|tiến độ", re.I)),
     ("directs", re.compile(r"chỉ đạo", re.I)),
     ("provides", re.compile(r"đơn vị (đào tạo|bồi dưỡng)|cơ sở (đào tạo|bồi dưỡng)|giảng viên", re.I)),
     ("chair", re.compile(r"tổ chức thực hiện|chủ trì|thực hiện|cơ quan", re.I)),

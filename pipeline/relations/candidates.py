@@ -139,8 +139,6 @@ _LETTER = re.compile(r"(?:tờ trình|văn bản|công văn|báo cáo|thông bá
 _LIST_VOI = re.compile(r"§[\s,]*với$")
 _NOT_ACTOR = {"of", "obj", "coord", "do", "joint", "directs_of"}
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)")
-_FIELD_LABEL = re.compile(r"^([^:]{3,60}):")
-_TIME_FIELD = re.compile(r"thời gian|thời điểm|thời hạn|tiến độ", re.I)
 
 
 def _bucket(n: int, edges=(0, 1, 3, 10, 30, 80, 200, 500)) -> str:
@@ -163,7 +161,6 @@ class _Index:
             if node.kind == "heading":
                 self.headings[node.start] = node
         self.structure = structure
-        self._fields: dict[int, str] = {}
         self.intro_text: dict[int, tuple[int, int]] = {}  # intro start -> its own text span
         self._governed: list[tuple[int, int, int]] = []  # (start, end, intro start) of governed items
         self._collect_intros(structure.nodes)
@@ -217,22 +214,9 @@ class _Index:
             j -= 1
         return inside, tuple(governing)
 
-    def _field_role(self, block: Block | None) -> str:
-        """The block's field role, except that a time field is a time field:
-        the shared role table reads "Thời gian thực hiện:" as an organiser
-        field because of its "thực hiện", which would make the dates and
-        notice-givers of that field look like the programme's actors."""
-        if block is None:
-            return "-"
-        role = block.info.get("field", "-")
-        if role in ("-", "time"):
-            return role
-        cached = self._fields.get(block.start)
-        if cached is None:
-            m = _FIELD_LABEL.match(plain(self.text[block.start : min(block.end, block.start + 120)]))
-            cached = "time" if m and _TIME_FIELD.search(m.group(1)) else role
-            self._fields[block.start] = cached
-        return cached
+    @staticmethod
+    def _field_role(block: Block | None) -> str:
+        return block.info.get("field", "-") if block is not None else "-"
 
     def _cues(self, e: Ent, agencies: list[Ent]) -> tuple[str, str]:
         """(left cue, right cue) of an agency mention within its clause."""
