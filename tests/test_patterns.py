@@ -1,0 +1,61 @@
+"""The look-ahead guards in front of the recognisers' patterns are a speed
+device only: with and without them, every pattern must find exactly the same
+matches, on the shipped corpus and on text built to hit the edges (bound
+words in capitals, the Kelvin sign that case-blind matching takes for "k",
+digits of other scripts, matches at the very start and end)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pipeline.entities import patterns
+from pipeline.reading import iter_paths, read_document
+from tests.conftest import CORPUS
+
+GUARDED = [
+    ("PERCENT", patterns._PERCENT, 0),
+    ("QUOTA", patterns._QUOTA, 0),
+    ("MONEY", patterns._MONEY, 0),
+    ("LEGAL_NUMBERED", patterns._LEGAL_NUMBERED, re.IGNORECASE),
+]
+
+FRAGMENTS = [
+    "Ít nhất ", "ÍT NHẤT ", "tối thiểu ", "Tối đa ", "KHOẢNG ", "\u212aHOẢNG ", "gần ", "Hơn ", "trên ",
+    "Dưới ", "đạt ", "ĐẠT ", "từ ", "75", "5.950", "11,3", "02 - 03", "\u0667\u0665", "%", " %", " người",
+    " lớp", " lượt người", " cán bộ, công chức", " triệu đồng", " tỷ đồng", " đồng", " VNĐ", "Nghị định số ",
+    "NGHỊ QUYẾT ", "quyết định ", "Kế hoạch số: ", "269 /QĐ-UBND", "28/CT-TTg", "\n", " ", "/", "-", "trở lên",
+    "x", "Sở Nội vụ ", "năm 2021", ", ",
+]  # fmt: skip
+
+
+def _spans(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+def _corpus_texts() -> list[str]:
+    return [read_document(p).text for p in iter_paths([CORPUS])]
+
+
+@pytest.mark.parametrize(("name", "raw", "flags"), GUARDED, ids=[g[0] for g in GUARDED])
+def test_the_guard_changes_no_match(name: str, raw: str, flags: int) -> None:
+    guarded = getattr(patterns, name)
+    plain = re.compile(raw, flags)
+    rng = random.Random(7)
+    texts = _corpus_texts()
+    texts += ["".join(rng.choice(FRAGMENTS) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        expected = _spans(plain, text)
+        assert _spans(guarded, text) == expected, text
+        found += len(expected)
+    assert found > 100  # the texts do exercise the pattern
+
+
+def test_bound_words_in_capitals_and_the_kelvin_sign_still_open_a_match() -> None:
+    assert patterns.PERCENT.search("ĐẠT 95%").group() == "ĐẠT 95%"
+    assert patterns.QUOTA.search("ÍT NHẤT 30 người").group() == "ÍT NHẤT 30 người"
+    assert patterns.MONEY.search("\u212aHOẢNG 950 triệu đồng").group() == "\u212aHOẢNG 950 triệu đồng"
+    assert patterns.LEGAL_NUMBERED.search("NGHỊ ĐỊNH SỐ 101/2017/NĐ-CP").group("symbol") == "101/2017/NĐ-CP"
