@@ -91,3 +91,32 @@ def test_extension_stops_at_the_next_span():
     text = "UBND huyện, thành phố"
     spans = [(0, 10, "AGENCY", 0.9), (12, 21, "TASK", 0.5)]
     assert trim_agencies(text, spans) == spans
+
+
+@pytest.mark.parametrize(
+    "text, tagged, expected",
+    [
+        # an in-name "và" followed by a word that opens no body (D6.2)
+        (
+            "cử học viên dự lớp tại Học viện Báo chí và Tuyên truyền.",
+            "Học viện Báo chí",
+            "Học viện Báo chí và Tuyên truyền",
+        ),
+        ("Sở Khoa học và Công nghệ chủ trì, phối hợp", "Sở Khoa học", "Sở Khoa học và Công nghệ"),
+        (
+            "Học viện Chính trị khu vực III, Trường Chính trị tỉnh",
+            "Học viện Chính trị",
+            "Học viện Chính trị khu vực III",
+        ),
+        # a second body after "và" stays out: a head, a surname, a lowercase word
+        ("Sở Nội vụ và Đài Phát thanh tỉnh,", "Sở Nội vụ", "Sở Nội vụ"),
+        ("Sở Nội vụ và Công an tỉnh,", "Sở Nội vụ", "Sở Nội vụ"),
+        ("Giám đốc Sở Nội vụ và Nguyễn Văn A;", "Giám đốc Sở Nội vụ", "Giám đốc Sở Nội vụ"),
+        ("Sở Nội vụ và các sở, ngành", "Sở Nội vụ", "Sở Nội vụ"),
+        # not at the end of a phrase: "và" joins clauses, not names
+        ("Sở Tài chính và Kho bạc Nhà nước tỉnh bố trí", "Sở Tài chính", "Sở Tài chính"),
+        ("Sở Nội vụ và Tổng hợp kết quả bồi dưỡng hằng năm", "Sở Nội vụ", "Sở Nội vụ"),
+    ],
+)
+def test_names_go_on_after_an_in_name_and_or_a_region_number(text: str, tagged: str, expected: str) -> None:
+    assert _trim(text, tagged) == [(expected, "AGENCY")]

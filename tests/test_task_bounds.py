@@ -147,11 +147,33 @@ def test_no_tasks_under_objective_and_target_headings():
         "được bồi dưỡng, cập nhật kiến thức pháp luật.",
         "về đẩy mạnh bồi dưỡng trước khi bổ nhiệm chức vụ lãnh đạo.",
         "Kiến thức quản lý nhà nước.",
+        # requirements and principles (D7.2), written for the test
+        "Tất cả công chức phải sử dụng thành thạo phần mềm quản lý văn bản.",
+        "Công tác tuyển chọn học viên phải công khai, minh bạch.",
+        "Việc cử cán bộ đi học được thực hiện theo quy hoạch.",
+        "Bồi dưỡng phải gắn với vị trí việc làm.",
+        "Nguồn kinh phí sự nghiệp giáo dục năm 2024.",
     ],
 )
 def test_spans_that_are_not_activities_are_dropped(sentence):
     out = refine_tasks(sentence, [(0, len(sentence) - 1, "TASK", 0.9)], find_agencies(sentence))
     assert [label for _, _, label, _ in out] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, task",
+    [
+        # a body before "phải" is an actor, not the subject of a principle: the span stays
+        ("Các sở phải rà soát nhu cầu bồi dưỡng hằng năm.", "Các sở phải rà soát nhu cầu bồi dưỡng hằng năm"),
+        # a verb opening a long clause keeps its "phải" inside
+        (
+            "Đảm bảo giảng viên của các cơ sở đào tạo phải có trình độ phù hợp.",
+            "Đảm bảo giảng viên của các cơ sở đào tạo phải có trình độ phù hợp",
+        ),
+    ],
+)
+def test_phai_after_a_body_or_deep_in_a_clause_keeps_the_task(sentence, task):
+    assert _refine(sentence)[0] == task
 
 
 def test_the_rules_leave_every_gold_annotation_as_it_is():

@@ -31,6 +31,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from pipeline.entities.features import AGENCY_HEADS
+
 Span4 = tuple[int, int, str, float]
 
 _VERB = re.compile(
@@ -69,6 +71,7 @@ _NEW_BODY = (
     r"|MTTQ|Mặt\s+trận|Học\s+viện|Trường|Văn\s+phòng|Tỉnh\s+ủy|Thành\s+ủy|Chính\s+phủ|các\s+(?:sở|ban|cơ|đơn|đoàn|huyện|tổ))\b"
 )
 _AND_NEW_BODY = re.compile(rf"\s+và\s+(?={_NEW_BODY})")
+_NEW_BODY_AT = re.compile(_NEW_BODY)
 _OFFICE_BEFORE = re.compile(
     r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|thủ\s+trưởng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư)\s+$"
 )
@@ -81,6 +84,41 @@ _INSTITUTIONS = re.compile(r"(?i)(?:các\s+)?cơ\s+sở\s+đào\s+tạo")
 _INSTITUTIONS_TAIL = re.compile(
     r"(?i)(?:,?\s*bồi\s+dưỡng)?\s+của\s+(?:tỉnh|các\s+trường\s+thuộc\s+tỉnh)\b|(?:,?\s*bồi\s+dưỡng)(?=\s*[;,.\t\n])"
 )
+
+
+# "Học viện Báo chí" + " và Tuyên truyền", "Sở Khoa học" + " và Công nghệ": a
+# capitalised word after "và" that opens no body of its own continues the name
+# (D6.2); the tagger often stops at "và"
+_AND_NAME_TAIL = re.compile(
+    r"\s+và\s+(?P<word>[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[a-zà-ỹđ]+)?"
+    r"(?=\s*(?:[,;.:)\t\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|tổ\s+chức|thực\s+hiện)\b)"
+)
+# "Học viện Chính trị" + " khu vực III"
+_REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
+
+
+def extend_name(text: str, s: int, e: int, limit: int) -> int:
+    """The end of an agency name after an in-name "và" or a region number,
+    never past ``limit`` (the next span)."""
+    region = _REGION_TAIL.match(text, e)
+    if region and region.end() <= limit:
+        return region.end()
+    tail = _AND_NAME_TAIL.match(text, e)
+    if tail and tail.end() <= limit and not _opens_body(text[tail.start("word") : tail.end()]):
+        return tail.end()
+    return e
+
+
+def _opens_body(words: str) -> bool:
+    """The words start with a body's head ("Đài", "Công an", "Sở") or a surname."""
+    low = words.lower().split()
+    first = words.split()[0]
+    return (
+        re.fullmatch(_SURNAMES, first) is not None
+        or " ".join(low[:1]) in AGENCY_HEADS
+        or " ".join(low[:2]) in AGENCY_HEADS
+        or _NEW_BODY_AT.match(words) is not None
+    )
 
 
 def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -114,6 +152,7 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         j = bisect.bisect_left(starts, e)
         nxt = starts[j] if j < len(starts) else len(text)
         e = extend_levels(text, s, e, nxt)
+        e = extend_name(text, s, e, nxt)
         if _INSTITUTIONS.match(text, s, e):
             tail = _INSTITUTIONS_TAIL.match(text, e)
             if tail and tail.end() <= nxt:

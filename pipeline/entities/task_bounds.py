@@ -15,7 +15,8 @@ sequence model trained on a few hundred spans learns only approximately:
   ...", "đối với ...") are outside, unless that leaves a bare verb;
 * not an activity (D7.2): a span opening with "là", "được", "để", "về", or
   with the group, budget or topic a target or a fact is about, is dropped,
-  and so is one that starts inside a body's name ("Ban [Thường vụ ...]");
+  and so are a principle ("Đào tạo phải gắn với ...") and a span that starts
+  inside a body's name ("Ban [Thường vụ ...]");
 * place (D7.2): nothing under a "Mục tiêu", "Mục đích", "Yêu cầu", "Quan
   điểm", "Đối tượng" or "Phạm vi" heading is a TASK, however much its items
   read like activities ("Có ít nhất 85% viên chức ... được bồi dưỡng ...").
@@ -58,7 +59,18 @@ _CUT_FROM_NAME = re.compile(r"(?:^|[\s(])(?:Ban|Học|Sở|Bộ|Trường|Viện
 # có trình độ ...", "Kinh phí đào tạo từ nguồn ...": D7.2)
 _NOT_AN_ACTIVITY = re.compile(
     rf"(?i)(?:là|được|và|hoặc|để|về|theo(?!{_WS}dõi)|đối{_WS}với|cán{_WS}bộ|viên{_WS}chức|kinh{_WS}phí|ngân{_WS}sách"
-    rf"|thời{_WS}gian|thời{_WS}lượng|đơn{_WS}vị|kiến{_WS}thức|nhiệm{_WS}vụ|chức{_WS}danh|khối|lưu)\b"
+    rf"|thời{_WS}gian|thời{_WS}lượng|đơn{_WS}vị|kiến{_WS}thức|nhiệm{_WS}vụ|chức{_WS}danh|khối|lưu"
+    # the group or the subject of a requirement or a principle ("Tất cả cán bộ,
+    # công chức phải biết ...", "Công tác tuyển chọn ... phải ...", "Việc quy
+    # hoạch ..."), a source of funds ("Nguồn kinh phí ...")
+    rf"|tất{_WS}cả|công{_WS}chức|công{_WS}tác|việc|nguồn)\b"
+)
+# "Đào tạo phải gắn với yêu cầu sử dụng": a short subject and "phải" state a
+# principle (D7.2), unless the subject is a body ("Các sở phải ...", D7.5);
+# "phải được / phải qua" a course a group must take (D7.8)
+_PRINCIPLE = re.compile(
+    rf"(?i)(?!(?:các{_WS})?(?:sở|ban|bộ|cơ{_WS}quan|đơn{_WS}vị|địa{_WS}phương|ubnd|ủy|uỷ|phòng|trường)\b)"
+    rf"(?:[^\s,;:]+{_WS}){{1,3}}phải{_WS}(?!được|qua|học)"
 )
 
 
@@ -170,7 +182,11 @@ def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]])
         inside = [(a, b) for a, b in agencies if s <= a and b <= e]
         s2, found = _strip_start(text, s, e, inside)
         e2 = _strip_end(text, s2, _course_end(text, s2, e))
-        if _NOT_AN_ACTIVITY.match(text, s2, e2) or _CUT_FROM_NAME.search(text, max(0, s2 - 10), s2):
+        if (
+            _NOT_AN_ACTIVITY.match(text, s2, e2)
+            or _PRINCIPLE.match(text, s2, e2)
+            or _CUT_FROM_NAME.search(text, max(0, s2 - 10), s2)
+        ):
             continue  # not an activity, or the tail of a body's name
         if e2 - s2 >= _MIN_CHARS:
             kept.append((s2, e2, label, score))
