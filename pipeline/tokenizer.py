@@ -11,6 +11,7 @@ boundary and ``doc.char_span`` always succeeds.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -46,12 +47,15 @@ def _syllabify(lower: str) -> list[tuple[int, int]] | None:
     return pieces[::-1]
 
 
-def split_glued(run: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=50_000)
+def split_glued(run: str) -> tuple[tuple[int, int], ...]:
     """Split an alphabetic run into syllables when it is several glued ones.
 
     Case changes inside the run ("củaỦy") always split. A part that is one
     valid syllable stays whole; otherwise it is split only when syllables cover
-    all of it, so English words and abbreviations ("UBND", "Website") stay whole."""
+    all of it, so English words and abbreviations ("UBND", "Website") stay whole.
+    Cached: every word of four letters or more comes here, and a plan uses a
+    few thousand distinct ones."""
     cuts = [0] + [i for i in range(1, len(run)) if run[i - 1].islower() and run[i].isupper()] + [len(run)]
     out: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):
@@ -64,7 +68,7 @@ def split_glued(run: str) -> list[tuple[int, int]]:
             out.append((a, b))
         else:
             out.extend((a + x, a + y) for x, y in pieces)
-    return out
+    return tuple(out)
 
 
 def token_offsets(text: str) -> list[tuple[int, int]]:

@@ -381,10 +381,15 @@ def _token_attrs(lw: str, sh: str, r: str, h: str, a: str) -> tuple[tuple[str, .
     )
 
 
+_HEAD_FIRST_WORDS = frozenset(h[0] for h in _AGENCY_HEAD_TOKENS)
+
+
 def _agency_head_flags(lowers: list[str]) -> list[str]:
     """B/I where a known agency head phrase ("ủy ban", "sở", "học viện") starts."""
     flags = ["O"] * len(lowers)
     for i in range(len(lowers)):
+        if lowers[i] not in _HEAD_FIRST_WORDS:
+            continue
         for n in range(min(_MAX_HEAD, len(lowers) - i), 0, -1):  # a slice past the end is shorter than n
             if tuple(lowers[i : i + n]) in _AGENCY_HEAD_TOKENS:
                 flags[i] = "B"
