@@ -248,3 +248,36 @@ def test_quota_table_rows_without_sub_rows_are_tasks():
     assert tasks == ["Các lớp chính trị", "Tiếng Anh", "BỒI DƯỠNG"]
     assert field_role("thời gian thực hiện") == "time"
     assert field_role("cơ quan tổ chức thực hiện") == "chair"
+
+
+def test_activity_items_of_task_sections_are_tasks():
+    """D7.1, on a plan written for the test: the items of a "Nhiệm vụ và giải
+    pháp" section that open with an activity become TASKs, ending before a
+    closing date; an introduction
+    ending in ":", a statement, an item the tagger already found and the items
+    of a "Mục tiêu" section do not."""
+    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "I. MỤC TIÊU\n\n"
+        "- Nâng cao chất lượng đội ngũ cán bộ, công chức.\n\n"
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n"
+        "1. Đổi mới nội dung, chương trình bồi dưỡng theo vị trí việc làm.\n\n"
+        "2. Các giải pháp cụ thể:\n\n"
+        "a) Rà soát, sắp xếp hệ thống cơ sở đào tạo, bồi dưỡng của tỉnh;\n\n"
+        "b) Kinh phí bồi dưỡng do ngân sách tỉnh bảo đảm.\n\n"
+        "c) Tăng cường kiểm tra, giám sát công tác bồi dưỡng.\n\n"
+        "d) Hướng dẫn xây dựng kế hoạch bồi dưỡng trong năm 2025.\n"
+    )
+    found = "Tăng cường kiểm tra, giám sát công tác bồi dưỡng"
+    start = text.index(found)
+    date = text.index("năm 2025")
+    spans = [(start, start + len(found), "TASK", 0.9), (date, date + len("năm 2025"), "DATE", 1.0)]
+    out = section_item_tasks(text, segment(text), spans)
+    assert sorted(text[s:e] for s, e, label, _ in out if label == "TASK") == [
+        "Hướng dẫn xây dựng kế hoạch bồi dưỡng",  # the closing date stays outside
+        "Rà soát, sắp xếp hệ thống cơ sở đào tạo, bồi dưỡng của tỉnh",
+        "Tăng cường kiểm tra, giám sát công tác bồi dưỡng",
+        "Đổi mới nội dung, chương trình bồi dưỡng theo vị trí việc làm",
+    ]

@@ -2,7 +2,8 @@
 them (the CRF or the transformer backbone), in this order:
 
 1. AGENCY ends (``agency_bounds``): no verb or office-holder's name inside;
-2. TASK starts and ends (``task_bounds``): actor phrases, modals, dangling
+2. TASKs (``task_bounds``): the activity items of task sections the tagger
+   missed (D7.1); starts and ends: actor phrases, modals, dangling
    prepositions and trailing notes outside, the actor's bodies as AGENCY;
 3. no TASK under objective / target-group headings (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
@@ -19,7 +20,7 @@ from pipeline.entities.agencies import find_agencies
 from pipeline.entities.agency_bounds import trim_agencies
 from pipeline.entities.context_agencies import add_context_agencies, drop_ruled_out_agencies
 from pipeline.entities.patterns import Match, find_all
-from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections, refine_tasks
+from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections, refine_tasks, section_item_tasks
 from pipeline.structure.model import Structure
 
 Span4 = tuple[int, int, str, float]
@@ -40,6 +41,7 @@ def finish_spans(
     agencies = find_agencies(text) if agencies is None else agencies
     matches = find_all(text) if matches is None else matches
     spans = trim_agencies(text, spans)
+    spans = section_item_tasks(text, structure, spans)
     spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
     spans = drop_tasks_in(spans, no_task_sections(text, structure))
     spans = add_context_agencies(text, spans, agencies, matches)

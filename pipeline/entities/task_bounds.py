@@ -65,12 +65,12 @@ _NOT_AN_ACTIVITY = re.compile(
     # hoạch ..."), a source of funds ("Nguồn kinh phí ...")
     rf"|tất{_WS}cả|công{_WS}chức|công{_WS}tác|việc|nguồn)\b"
 )
-# "Đào tạo phải gắn với yêu cầu sử dụng": a short subject and "phải" state a
+# "Đào tạo, bồi dưỡng phải gắn với yêu cầu sử dụng": a short subject and "phải" state a
 # principle (D7.2), unless the subject is a body ("Các sở phải ...", D7.5);
 # "phải được / phải qua" a course a group must take (D7.8)
 _PRINCIPLE = re.compile(
     rf"(?i)(?!(?:các{_WS})?(?:sở|ban|bộ|cơ{_WS}quan|đơn{_WS}vị|địa{_WS}phương|ubnd|ủy|uỷ|phòng|trường)\b)"
-    rf"(?:[^\s,;:]+{_WS}){{1,3}}phải{_WS}(?!được|qua|học)"
+    rf"(?:[^\s;:]+{_WS}){{1,4}}phải{_WS}(?!được|qua|học)"
 )
 
 
@@ -227,3 +227,70 @@ def no_task_sections(text: str, structure: Structure) -> list[tuple[int, int]]:
 
 def drop_tasks_in(spans: list[Span4], sections: list[tuple[int, int]]) -> list[Span4]:
     return [sp for sp in spans if sp[2] != "TASK" or not any(a <= sp[0] < b for a, b in sections)]
+
+
+# D7.1: the lowest-level items of a "Nhiệm vụ (và giải pháp)", "Giải pháp",
+# "Tổ chức thực hiện" or "Lộ trình" section are TASKs when they name an
+# activity, with or without an actor; the tagger misses some, mostly in plans
+# whose items are long.
+_TASK_HEADING = re.compile(
+    r"(?i)^(?:[\W_]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)/]\s*)?[\W_]*(?:các\s+)?"
+    r"(?:nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện|lộ\s+trình)\b"
+)
+# the verbs and adverbs that open an activity in these plans (general
+# administrative Vietnamese, not the words of any one plan)
+_ACTIVITY_OPENERS = (
+    "tăng cường|đẩy mạnh|xây dựng|tổ chức|thực hiện(?! theo)|triển khai|nâng cao|rà soát|hoàn thiện|kiện toàn|"
+    "đổi mới|bồi dưỡng|đào tạo|tập trung|khuyến khích|củng cố|thống nhất|ban hành|hướng dẫn|kiểm tra|đánh giá|"
+    "quán triệt|tuyên truyền|cử|mở|biên soạn|xác định|lựa chọn|phát huy|huy động|bố trí|ưu tiên|quản lý|"
+    "theo dõi|tham mưu|lập|duy trì|tiếp tục|có chính sách|sắp xếp|thu hút|phát triển|ứng dụng|cải tiến|"
+    "chuẩn hóa|nghiên cứu|sửa đổi|khảo sát|tổng hợp|thẩm định|kết hợp|gắn|đảm bảo|bảo đảm|vận dụng|chú trọng|"
+    "quan tâm|cập nhật|phổ biến|mời|liên kết|hợp tác|trang bị|đầu tư|giám sát|đôn đốc|thanh tra|sơ kết|"
+    "tổng kết|công khai|đề xuất|phân bổ|bổ sung|thường xuyên|chủ động|tích cực|kịp thời|định kỳ|hằng năm|hàng năm"
+)
+_ACTIVITY_OPENER = re.compile(rf"(?i)(?:{_ACTIVITY_OPENERS})\b")
+_COLON_NEXT = re.compile(r"[ \t*_]*:")  # a heading's title stops before its colon
+
+
+def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> list[Span4]:
+    """``spans`` plus a TASK over each activity item of a task section (D7.1)
+    that no TASK covers yet; the start and end rules then apply to it as to
+    the tagger's. An item ending in ":" introduces others and is not one."""
+    tasks = sorted((s, e) for s, e, label, _ in spans if label == "TASK")
+    others = sorted((s, e) for s, e, label, _ in spans if label != "TASK")
+    added: list[Span4] = []
+
+    def visit(node: Node, on: bool) -> None:
+        title = node.title
+        start, end = node.start, node.end
+        item = node.kind in ("list_item", "paragraph") and not any(c.kind == "list_item" for c in node.children)
+        if node.kind == "heading" and title is not None:
+            # a numbered line without children ("a) Rà soát ...") is an item too
+            item, start, end = not node.children, title.start, title.end
+            heading = plain(text[start:end])
+            if _NO_TASK_HEADING.match(heading):
+                return
+            if _TASK_HEADING.match(heading):
+                item, on = False, True
+        if on and item:
+            start = _LINE_LEAD.match(text, start, end).end()
+            while end > start and text[end - 1] in " \t\r\n.;":
+                end -= 1
+            if (
+                end > start
+                and text[end - 1] != ":"
+                and not _COLON_NEXT.match(text, end)
+                and _ACTIVITY_OPENER.match(text, start, end)
+                and not any(a < end and start < b for a, b in tasks)
+            ):
+                # a date or quota closing the item stays outside (schema, clarification 10)
+                inside = [(a, b) for a, b in others if start < a and b <= end]
+                if inside and not text[inside[-1][1] : end].strip(" .;,"):
+                    end = _strip_end(text, start, inside[-1][0])
+                added.append((start, end, "TASK", 0.5))
+        for child in node.children:
+            visit(child, on)
+
+    for node in structure.nodes:
+        visit(node, False)
+    return sorted(spans + added) if added else spans
