@@ -116,6 +116,24 @@ def test_extension_stops_at_the_next_span():
         # not at the end of a phrase: "và" joins clauses, not names
         ("Sở Tài chính và Kho bạc Nhà nước tỉnh bố trí", "Sở Tài chính", "Sở Tài chính"),
         ("Sở Nội vụ và Tổng hợp kết quả bồi dưỡng hằng năm", "Sở Nội vụ", "Sở Nội vụ"),
+        # the names a head lists after a colon (D6.2), up to the next member of the list
+        (
+            "Giám đốc các Sở: Nội vụ, Tài chính, Kế hoạch và Đầu tư, thủ trưởng các ngành",
+            "Giám đốc các Sở: Nội vụ",
+            "Giám đốc các Sở: Nội vụ, Tài chính, Kế hoạch và Đầu tư",
+        ),
+        (
+            "- Các phòng: Tổng hợp, Tài chính, Hành chính;",
+            "Các phòng: Tổng hợp",
+            "Các phòng: Tổng hợp, Tài chính, Hành chính",
+        ),
+        ("Sở Nội vụ: Tổng hợp, báo cáo UBND tỉnh.", "Sở Nội vụ", "Sở Nội vụ"),
+        # "trực thuộc TW" after a local level closes the name even without more levels
+        (
+            "Bộ Nội vụ chỉ đạo Sở Nội vụ các tỉnh, thành phố trực thuộc TW xây dựng kế hoạch",
+            "Sở Nội vụ các tỉnh, thành phố",
+            "Sở Nội vụ các tỉnh, thành phố trực thuộc TW",
+        ),
     ],
 )
 def test_names_go_on_after_an_in_name_and_or_a_region_number(text: str, tagged: str, expected: str) -> None:

@@ -89,6 +89,21 @@ def test_attendees_and_regulation_subjects_are_not_agencies():
     assert kept(title, ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]) == ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]
 
 
+def test_archive_lines_cross_references_and_signer_titles_hold_no_body():
+    """D2.1, D2.2 on a closing written for the test."""
+    from pipeline.entities.context_agencies import drop_ruled_out_agencies
+
+    text = (
+        "Nơi nhận:\n- Như Điều 3;\n- Bộ Nội vụ;\n- Lưu: VT, NC.\n\n"
+        "Lưu ý: Sở Tài chính bố trí kinh phí.\n\n"
+        "**TM. ỦY BAN NHÂN DÂN**\n**KT. CHỦ TỊCH**\n**PHÓ CHỦ TỊCH**\n"
+    )
+    names = ["Như Điều 3", "Bộ Nội vụ", "NC", "Sở Tài chính", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    spans = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.8) for n in names]
+    kept = [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)]
+    assert kept == ["Bộ Nội vụ", "Sở Tài chính", "ỦY BAN NHÂN DÂN"]
+
+
 def test_context_agencies_get_the_same_ends_as_tagged_ones():
     from pipeline.entities.postprocess import finish_spans
     from pipeline.structure.segmenter import segment

@@ -52,7 +52,7 @@ _PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{_SURNAMES})(?:\s+
 
 _LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|xã|phường)"
 _ENDS_WITH_LEVEL = re.compile(rf"(?i)\b{_LEVEL}$")
-_MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)+(?:\s+trực\s+thuộc\s+(?:TW|Trung\s+ương))?")
+_MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)*(?:\s+trực\s+thuộc\s+(?:TW|Trung\s+ương))?")
 _LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
 
 
@@ -61,7 +61,7 @@ def extend_levels(text: str, s: int, e: int, limit: int) -> int:
     ("UBND huyện" + ", thành phố"), never past ``limit`` (the next span)."""
     if _ENDS_WITH_LEVEL.search(text, s, e):
         more = _MORE_LEVELS.match(text, e)
-        if more and more.end() <= limit:
+        if more and e < more.end() <= limit:
             return more.end()
     return e
 
@@ -97,9 +97,22 @@ _AND_NAME_TAIL = re.compile(
 _REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
 
 
+# "Giám đốc các Sở: Nội vụ" + ", Tài chính, Kế hoạch và Đầu tư": the names a
+# head with a colon lists are one span (D6.2)
+_COLON_LIST_TAIL = re.compile(
+    r"(?:(?:,[ \t]*|[ \t]+và[ \t]+)[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \t]+[a-zà-ỹđ]+){0,3})+"
+    r"(?=[ \t]*(?:[;.\n)]|$)|,[ \t]*[a-zà-ỹđ])"
+)
+
+
 def extend_name(text: str, s: int, e: int, limit: int) -> int:
-    """The end of an agency name after an in-name "và" or a region number,
-    never past ``limit`` (the next span)."""
+    """The end of an agency name after an in-name "và", a region number or
+    the rest of the names its head lists after a colon, never past ``limit``
+    (the next span)."""
+    if ":" in text[s:e]:
+        listed = _COLON_LIST_TAIL.match(text, e)
+        if listed and listed.end() <= limit:
+            return listed.end()
     region = _REGION_TAIL.match(text, e)
     if region and region.end() <= limit:
         return region.end()

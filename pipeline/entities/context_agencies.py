@@ -125,5 +125,22 @@ _RULED_OUT = re.compile(
 )
 
 
+# D2.1, D2.2: an archive line ("Lưu: VT, HC, TH"), a cross-reference among the
+# recipients ("Như Điều 3", "Như trên") and the signer's title ("KT. CHỦ TỊCH")
+# hold no body
+_ARCHIVE_LINE = re.compile(r"[ \t*_\-+•]*Lưu\b(?!\s+ý)")
+_CROSS_REFERENCE = re.compile(r"(?i)như\s+(?:điều|trên)\b")
+_SIGNER_TITLE = re.compile(r"[*_ ]*(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)[*_ ]*")
+
+
 def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
-    return [sp for sp in spans if sp[2] != "AGENCY" or not _RULED_OUT.search(text, max(0, sp[0] - 300), sp[0])]
+    def ruled_out(s: int, e: int) -> bool:
+        line_start = text.rfind("\n", 0, s) + 1
+        return (
+            _RULED_OUT.search(text, max(0, s - 300), s) is not None
+            or _ARCHIVE_LINE.match(text, line_start, s) is not None
+            or _CROSS_REFERENCE.match(text, s, e) is not None
+            or _SIGNER_TITLE.fullmatch(text, s, e) is not None
+        )
+
+    return [sp for sp in spans if sp[2] != "AGENCY" or not ruled_out(sp[0], sp[1])]
