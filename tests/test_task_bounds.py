@@ -281,3 +281,48 @@ def test_activity_items_of_task_sections_are_tasks():
         "Tăng cường kiểm tra, giám sát công tác bồi dưỡng",
         "Đổi mới nội dung, chương trình bồi dưỡng theo vị trí việc làm",
     ]
+
+
+def test_a_heading_over_activity_items_is_not_a_task_but_a_programme_is():
+    """D7.1 (lowest-level items only) and D7.8 (programmes), on text written for the test."""
+    from pipeline.entities.task_bounds import drop_tasks_in, group_titles
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Xây dựng kế hoạch đào tạo, bồi dưỡng:\n"
+        "- Tổ chức rà soát nhu cầu bồi dưỡng của các cơ quan.\n"
+        "- Tổng hợp, báo cáo UBND tỉnh.\n"
+        "2. Bồi dưỡng kiến thức quốc phòng - an ninh\n"
+        "- Cơ quan tổ chức thực hiện: Bộ Chỉ huy quân sự tỉnh.\n"
+        "- Số lượng: 120 học viên.\n"
+    )
+    titles = ["Xây dựng kế hoạch đào tạo, bồi dưỡng", "Bồi dưỡng kiến thức quốc phòng - an ninh"]
+    spans = [(text.index(t), text.index(t) + len(t), "TASK", 0.9) for t in titles]
+    kept = drop_tasks_in(spans, group_titles(text, segment(text)))
+    assert [text[s:e] for s, e, _, _ in kept] == ["Bồi dưỡng kiến thức quốc phòng - an ninh"]
+
+
+@pytest.mark.parametrize(
+    "text, course",
+    [
+        (
+            "Công chức ngạch chuyên viên phải qua lớp bồi dưỡng kiến thức quản lý nhà nước theo quy định;",
+            "lớp bồi dưỡng kiến thức quản lý nhà nước",
+        ),
+        (
+            "Chuyên viên chính phải được bồi dưỡng kiến thức quản lý nhà nước do Học viện Hành chính tổ chức.",
+            "bồi dưỡng kiến thức quản lý nhà nước",
+        ),
+        ("Cán bộ cấp xã phải được học qua lớp bồi dưỡng kỹ năng lãnh đạo.", "lớp bồi dưỡng kỹ năng lãnh đạo"),
+        # no course named, or a level to reach (a qualification requirement, D7.2)
+        ("Công chức phải được bồi dưỡng theo quy định.", None),
+        ("Cán bộ chủ chốt phải được đào tạo trung cấp lý luận chính trị trở lên.", None),
+    ],
+)
+def test_the_course_a_requirement_names_is_a_task(text, course):
+    """D7.8, on sentences written for the test."""
+    from pipeline.entities.task_bounds import required_courses
+
+    found = [text[s:e] for s, e, label, _ in required_courses(text, []) if label == "TASK"]
+    assert found == ([course] if course else [])

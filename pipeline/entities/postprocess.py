@@ -5,7 +5,8 @@ them (the CRF or the transformer backbone), in this order:
 2. TASKs (``task_bounds``): the activity items of task sections the tagger
    missed (D7.1); starts and ends: actor phrases, modals, dangling
    prepositions and trailing notes outside, the actor's bodies as AGENCY;
-3. no TASK under objective / target-group headings (``task_bounds``);
+3. no TASK under objective / target-group headings, nor over a group of
+   activity items (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
    tagger left a gap, their ends fixed as in 1, and none among a meeting's
    attendees or in a cited regulation's subject.
@@ -20,7 +21,14 @@ from pipeline.entities.agencies import find_agencies
 from pipeline.entities.agency_bounds import trim_agencies
 from pipeline.entities.context_agencies import add_context_agencies, drop_ruled_out_agencies
 from pipeline.entities.patterns import Match, find_all
-from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections, refine_tasks, section_item_tasks
+from pipeline.entities.task_bounds import (
+    drop_tasks_in,
+    group_titles,
+    no_task_sections,
+    refine_tasks,
+    required_courses,
+    section_item_tasks,
+)
 from pipeline.structure.model import Structure
 
 Span4 = tuple[int, int, str, float]
@@ -43,6 +51,7 @@ def finish_spans(
     spans = trim_agencies(text, spans)
     spans = section_item_tasks(text, structure, spans)
     spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
-    spans = drop_tasks_in(spans, no_task_sections(text, structure))
+    spans = required_courses(text, spans)  # after refining: a dropped requirement leaves its course
+    spans = drop_tasks_in(spans, no_task_sections(text, structure) + group_titles(text, structure))
     spans = add_context_agencies(text, spans, agencies, matches)
     return drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too

@@ -294,3 +294,52 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
     for node in structure.nodes:
         visit(node, False)
     return sorted(spans + added) if added else spans
+
+
+def group_titles(text: str, structure: Structure) -> list[tuple[int, int]]:
+    """Titles of headings whose sub-items are activities themselves: only the
+    lowest-level items are TASKs (D7.1), so "1. Xây dựng kế hoạch đào tạo,
+    bồi dưỡng:" over "- Tổ chức rà soát ..." is not one. A programme heading
+    over labelled fields ("Cơ quan chỉ đạo thực hiện: ...") stays a TASK."""
+    out: list[tuple[int, int]] = []
+    for node in structure.walk():
+        if node.kind != "heading" or node.title is None:
+            continue
+        for child in node.children:
+            if child.kind not in ("list_item", "heading"):
+                continue
+            start = child.title.start if child.title is not None else child.start
+            start = _LINE_LEAD.match(text, start, child.end).end()
+            if _ACTIVITY_OPENER.match(text, start, child.end):
+                out.append((node.title.start, node.title.end))
+                break
+    return out
+
+
+# D7.8: "... phải được bồi dưỡng kiến thức quản lý nhà nước do Học viện Hành
+# chính tổ chức mở lớp", "... phải qua lớp bồi dưỡng kiến thức ngạch cán sự":
+# the course a requirement names is a TASK, without its provider, standard
+# or target group
+_REQUIRED_COURSE = re.compile(
+    rf"(?i)\bphải(?:{_WS}được)?(?:{_WS}học)?{_WS}qua{_WS}(?=(?:các{_WS})?lớp\b)"
+    rf"|\bphải{_WS}được{_WS}(?=bồi{_WS}dưỡng\b)"
+)
+# (a level to reach, "phải được đào tạo Trung cấp lý luận chính trị trở lên",
+# is a qualification requirement, D7.2)
+_COURSE_STOP = re.compile(rf"[;.\n]|(?i:{_WS}(?:cho(?!{_WS}phép)|theo(?!{_WS}dõi)|đối{_WS}với|dành{_WS}cho|do){_WS})")
+
+
+def required_courses(text: str, spans: list[Span4]) -> list[Span4]:
+    """``spans`` plus the courses requirements name, where no TASK is yet."""
+    tasks = [(s, e) for s, e, label, _ in spans if label == "TASK"]
+    added: list[Span4] = []
+    for m in _REQUIRED_COURSE.finditer(text):
+        start = m.end()
+        stop = _COURSE_STOP.search(text, start)
+        end = _strip_end(text, start, stop.start() if stop else len(text))
+        words = text[start:end].replace(",", " ").lower().split()
+        if all(w in _VERB_WORDS or w in ("các", "lớp") for w in words):
+            continue  # "phải được bồi dưỡng theo quy định": no course named
+        if not any(a < end and start < b for a, b in tasks):
+            added.append((start, end, "TASK", 0.5))
+    return sorted(spans + added) if added else spans
