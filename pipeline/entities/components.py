@@ -96,8 +96,13 @@ class EntityTaggerComponent:
         matches = find_all(text)  # computed once: features and the merge both need them
         agencies = find_agencies(text)
         with gc_paused():
-            seqs = sequences(text, structure, matches=matches, agencies=agencies, offsets=doc_offsets(doc))
-            tagged = self.tagger.tag(text, structure, seqs=seqs)
+            # the feature lists are a temporary, freed before the collector is back:
+            # its first pass would otherwise walk every one of them
+            tagged = self.tagger.tag(
+                text,
+                structure,
+                seqs=sequences(text, structure, matches=matches, agencies=agencies, offsets=doc_offsets(doc)),
+            )
         spans = merge_spans(text, regular_entities(text, structure, matches), tagged)
         spans = finish_spans(text, structure, spans, agencies, matches)
         set_entities(doc, spans, self.model_version or "crf")
