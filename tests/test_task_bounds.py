@@ -326,3 +326,57 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
 
     found = [text[s:e] for s, e, label, _ in required_courses(text, []) if label == "TASK"]
     assert found == ([course] if course else [])
+
+
+@pytest.mark.parametrize(
+    "text, agency, activity",
+    [
+        (
+            "UBND các huyện phối hợp với Ban Dân tộc rà soát, tổng hợp nhu cầu bồi dưỡng tiếng dân tộc.",
+            "Ban Dân tộc",
+            "rà soát, tổng hợp nhu cầu bồi dưỡng tiếng dân tộc",
+        ),
+        (
+            "Các sở phối hợp với UBND các huyện trong việc xác định các nhóm đối tượng cần bồi dưỡng.",
+            "UBND các huyện",
+            "xác định các nhóm đối tượng cần bồi dưỡng",
+        ),
+        (
+            "Ngoài ra, Thanh tra Sở Nội vụ sẽ tiến hành thanh tra đột xuất một số nội dung khác.",
+            "Thanh tra Sở Nội vụ",
+            "thanh tra đột xuất một số nội dung khác",
+        ),
+        # the direction it follows stays outside
+        (
+            "Thanh tra Sở Nội vụ sẽ tiến hành thanh tra đột xuất một số nội dung theo chỉ đạo của UBND tỉnh.",
+            "Thanh tra Sở Nội vụ",
+            "thanh tra đột xuất một số nội dung",
+        ),
+        # an introduction, a past result and closing boilerplate are not activities
+        ("Thanh tra Sở Nội vụ sẽ tiến hành thanh tra các nội dung sau: a) ...", "Thanh tra Sở Nội vụ", None),
+        ("Sở Nội vụ đã phối hợp với Trường Chính trị tổ chức 12 lớp bồi dưỡng.", "Trường Chính trị", None),
+        (
+            "Nếu có vướng mắc, đề nghị các cơ quan, đơn vị kịp thời phản ánh về Sở Nội vụ.",
+            "các cơ quan, đơn vị",
+            None,
+        ),
+    ],
+)
+def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, activity):
+    """D7.5 and D7.1 in running text, on sentences written for the test."""
+    from pipeline.entities.task_bounds import linked_activities
+
+    start = text.index(agency)
+    spans = [(start, start + len(agency), "AGENCY", 0.9)]
+    found = [text[s:e] for s, e, label, _ in linked_activities(text, spans) if label == "TASK"]
+    assert found == ([activity] if activity else [])
+
+
+def test_an_activity_after_an_actor_phrase_leaves_its_date_outside():
+    from pipeline.entities.task_bounds import linked_activities
+
+    text = "Bộ Nội vụ chỉ đạo việc lập kế hoạch bồi dưỡng cán bộ, công chức xã năm 2018."
+    date = text.index("năm 2018")
+    spans = [(0, len("Bộ Nội vụ"), "AGENCY", 0.9), (date, date + len("năm 2018"), "DATE", 1.0)]
+    found = [text[s:e] for s, e, label, _ in linked_activities(text, spans) if label == "TASK"]
+    assert found == ["lập kế hoạch bồi dưỡng cán bộ, công chức xã"]

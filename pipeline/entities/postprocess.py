@@ -24,6 +24,7 @@ from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import (
     drop_tasks_in,
     group_titles,
+    linked_activities,
     no_task_sections,
     refine_tasks,
     required_courses,
@@ -51,7 +52,8 @@ def finish_spans(
     spans = trim_agencies(text, spans)
     spans = section_item_tasks(text, structure, spans)
     spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
-    spans = required_courses(text, spans)  # after refining: a dropped requirement leaves its course
+    # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
+    spans = linked_activities(text, required_courses(text, spans))
     spans = drop_tasks_in(spans, no_task_sections(text, structure) + group_titles(text, structure))
     spans = add_context_agencies(text, spans, agencies, matches)
     return drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too

@@ -343,3 +343,59 @@ def required_courses(text: str, spans: list[Span4]) -> list[Span4]:
         if not any(a < end and start < b for a, b in tasks):
             added.append((start, end, "TASK", 0.5))
     return sorted(spans + added) if added else spans
+
+
+# D7.5 and D7.1 in running text: the activity after an actor phrase ("đề nghị
+# các địa phương «chủ động huy động ...»", "phối hợp với Ban Dân tộc «rà soát
+# ...»", "UBND các huyện trong việc «xác định ...»") or announced as future
+# work ("sẽ tiến hành «thanh tra đột xuất ...»", "chỉ đạo việc «lập kế hoạch
+# ...»"), where the tagger found none
+_ASSIGN_BEFORE = re.compile(
+    rf"(?i)\b(?:giao|đề{_WS}nghị|yêu{_WS}cầu|phối{_WS}hợp{_WS}(?:chặt{_WS}chẽ{_WS})?với)[ \t]+$"
+)
+_AFTER_ACTOR = re.compile(rf"(?i)[ \t]+(?:(?:để|trong{_WS}việc)[ \t]+)?")
+_ANNOUNCED = re.compile(rf"(?i)\b(?:sẽ{_WS}tiến{_WS}hành|chỉ{_WS}đạo{_WS}việc)[ \t]+")
+_LINKED_VERB = re.compile(
+    rf"(?i)(?:chủ{_WS}động{_WS})?(?:{_ACTIVITY_OPENERS}|lồng{_WS}ghép|dựa{_WS}vào|tạo{_WS}điều{_WS}kiện|kiểm{_WS}tra)\b"
+)
+_CLAUSE_END = re.compile(r"[;.\n:]")
+# closing boilerplate (D7.11): "nếu có khó khăn, vướng mắc, đề nghị ... phản ánh"
+_BOILERPLATE = re.compile(r"(?i)vướng\s+mắc|phản\s+ánh")
+_PAST = re.compile(r"(?i)\bđã\b")
+_FOLLOWING = re.compile(rf"(?i){_WS}theo{_WS}(?:chỉ{_WS}đạo|yêu{_WS}cầu|hướng{_WS}dẫn|đề{_WS}nghị){_WS}của\b")
+
+
+def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
+    """``spans`` plus the activities after an actor phrase or a future-work
+    cue that no TASK covers yet. An activity that introduces a list (ends in
+    ":"), a past result ("đã ...") and closing boilerplate are left out."""
+    tasks = [(s, e) for s, e, label, _ in spans if label == "TASK"]
+    dates = sorted(s for s, _, label, _ in spans if label == "DATE")
+    starts: list[int] = []
+    for s, e, label, _ in spans:
+        if label != "AGENCY":
+            continue
+        after = _AFTER_ACTOR.match(text, e)
+        link = text[e : after.end()].strip() if after else ""
+        if _ASSIGN_BEFORE.search(text, max(0, s - 40), s) or link.startswith("trong"):
+            starts.append(after.end() if after else e)
+    starts += [m.end() for m in _ANNOUNCED.finditer(text)]
+    added: list[Span4] = []
+    for start in sorted(set(starts)):
+        if not _LINKED_VERB.match(text, start) or _PAST.search(text, max(0, start - 40), start):
+            continue
+        stop = _CLAUSE_END.search(text, start)
+        if stop is not None and text[stop.start()] == ":":
+            continue  # it introduces the items that are the TASKs
+        end = stop.start() if stop else len(text)
+        # its time and the direction it follows stay outside ("... xã «năm 2018»",
+        # "... theo chỉ đạo của UBND tỉnh"), as the schema asks of every TASK
+        followed = _FOLLOWING.search(text, start, end)
+        end = followed.start() if followed else end
+        date = next((d for d in dates if start < d < end), None)
+        end = _strip_end(text, start, date if date is not None and date - start >= 12 else end)
+        if end - start < 12 or _BOILERPLATE.search(text, start, end):
+            continue
+        if not any(a < end and start < b for a, b in tasks + [(a, b) for a, b, _, _ in added]):
+            added.append((start, end, "TASK", 0.5))
+    return sorted(spans + added) if added else spans
