@@ -111,3 +111,42 @@ def test_context_agencies_get_the_same_ends_as_tagged_ones():
     text = "Báo cáo định kỳ hoặc đột xuất theo yêu cầu của Bộ Nội vụ và UBND tỉnh.\n"
     out = finish_spans(text, segment(text), [])
     assert [(text[s:e], label) for s, e, label, _ in out] == [("Bộ Nội vụ", "AGENCY"), ("UBND tỉnh", "AGENCY")]
+
+
+def test_vague_central_bodies_and_inspected_units_are_not_agencies():
+    """D6.6, on sentences written for the test; a collective of the plan's own
+    bodies stays."""
+    from pipeline.entities.context_agencies import drop_ruled_out_agencies
+
+    text = (
+        "Trên cơ sở hướng dẫn của Bộ ngành, Trung ương và các cơ quan Trung ương, báo cáo cấp có thẩm quyền; "
+        "các cơ quan có liên quan phối hợp. Đối tượng thanh tra: Sở Y tế (thực hiện trong Quý I/2024); "
+        "Sở Tài chính chủ trì."
+    )
+    names = ["Bộ ngành, Trung ương", "các cơ quan Trung ương", "cấp có thẩm quyền", "các cơ quan có liên quan"]
+    names += ["Sở Y tế", "Sở Tài chính"]
+    spans = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.8) for n in names]
+    kept = [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)]
+    assert kept == ["các cơ quan có liên quan", "Sở Tài chính"]
+
+
+def test_bodies_describing_trainees_in_a_target_field_are_not_agencies():
+    """D6.6 and D10.2 on a programme block written for the test: the bodies
+    of an "Đối tượng:" value (a paragraph of its own below the label) go, the
+    issuer of a document cited there and the bodies of other fields stay."""
+    from pipeline.entities.context_agencies import drop_trainee_agencies, target_group_fields
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "1. Bồi dưỡng kiến thức quốc phòng\n\n"
+        "- **Đối tượng:**\n\n"
+        "Trưởng phòng của các sở, ban, ngành tỉnh; theo Hướng dẫn số 90/HD-HĐGDQPAN ngày 31/5/2016 "
+        "của Hội đồng Giáo dục Quốc phòng và An ninh Trung ương.\n\n"
+        "- **Cơ quan tổ chức thực hiện:** Bộ Chỉ huy Quân sự tỉnh.\n"
+    )
+    names = ["các sở, ban, ngành tỉnh", "Hội đồng Giáo dục Quốc phòng và An ninh Trung ương", "Bộ Chỉ huy Quân sự tỉnh"]
+    spans = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.8) for n in names]
+    date = text.index("ngày 31/5/2016")
+    spans.append((date, date + len("ngày 31/5/2016"), "DATE", 1.0))
+    kept = drop_trainee_agencies(text, sorted(spans), target_group_fields(text, segment(text)))
+    assert [text[s:e] for s, e, label, _ in kept if label == "AGENCY"] == names[1:]

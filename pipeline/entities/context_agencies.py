@@ -30,7 +30,11 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.agency_bounds import extend_levels
+from pipeline.entities.features import _field_label, field_role
 from pipeline.entities.patterns import Match
+from pipeline.structure.model import Structure
+
+Span4 = tuple[int, int, str, float]
 
 _ISSUER_GAP = re.compile(r"[\s)*_]*,?\s*của\s*$", re.IGNORECASE)
 _FIELD_LINE = re.compile(
@@ -133,6 +137,23 @@ _CROSS_REFERENCE = re.compile(r"(?i)như\s+(?:điều|trên)\b")
 _SIGNER_TITLE = re.compile(r"[*_ ]*(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)[*_ ]*")
 
 
+# D6.6: vague central bodies ("Bộ ngành, Trung ương", "các cơ quan Trung ương",
+# "cấp có thẩm quyền") and inspected units ("Sở Y tế (thực hiện trong Quý
+# I/2024)") are not AGENCY
+_VAGUE_CENTRAL = re.compile(
+    r"(?i)(?:các\s+đơn\s+vị\s+thuộc\s+)?(?:các\s+)?(?:bộ,?\s*ngành|cơ\s+quan)(?:\s*,?\s*(?:trung\s+ương|tw))?"
+    r"(?:\s+có\s+liên\s+quan)?|cấp\s+có\s+thẩm\s+quyền"
+)
+_INSPECTED = re.compile(r"[ \t]*\((?:thực\s+hiện|tiến\s+hành)\s+(?:trong|vào|từ)\b")
+
+
+def _vague(text: str, s: int, e: int) -> bool:
+    span = text[s:e]
+    m = _VAGUE_CENTRAL.fullmatch(span)
+    # "các cơ quan" alone is a collective of the plan's own bodies, not a vague centre
+    return m is not None and ("bộ" in span.lower() or "trung" in span.lower() or "tw" in span.lower() or "thẩm" in span)
+
+
 def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
     def ruled_out(s: int, e: int) -> bool:
         line_start = text.rfind("\n", 0, s) + 1
@@ -141,6 +162,43 @@ def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]])
             or _ARCHIVE_LINE.match(text, line_start, s) is not None
             or _CROSS_REFERENCE.match(text, s, e) is not None
             or _SIGNER_TITLE.fullmatch(text, s, e) is not None
+            or _vague(text, s, e)
+            or _INSPECTED.match(text, e) is not None
         )
 
     return [sp for sp in spans if sp[2] != "AGENCY" or not ruled_out(sp[0], sp[1])]
+
+
+def target_group_fields(text: str, structure: Structure) -> list[tuple[int, int]]:
+    """Extents of "Đối tượng:" / "Điều kiện:" fields with their values, which
+    run to the next list item or heading (the value is often a paragraph of
+    its own below the label). The bodies there describe trainees (D6.6, D10.2)."""
+    nodes = [n for n in structure.walk() if n.kind in ("list_item", "heading", "paragraph")]
+    out: list[tuple[int, int]] = []
+    for i, node in enumerate(nodes):
+        if node.kind != "list_item":
+            continue
+        own_end = node.children[0].start if node.children else node.end
+        label = _field_label(text[node.start : own_end].lstrip("-+*• \t"))
+        if label is None or field_role(label) != "target":
+            continue
+        end = next((n.start for n in nodes[i + 1 :] if n.kind != "paragraph" and n.start >= own_end), len(text))
+        out.append((node.start, end))
+    return out
+
+
+_NOTICE_OF = re.compile(r"(?i)(?:thông\s+báo|quy\s+định|hướng\s+dẫn|quy\s+chế|phân\s+bổ)\s+của\s+$")
+
+
+def drop_trainee_agencies(text: str, spans: list[Span4], regions: list[tuple[int, int]]) -> list[Span4]:
+    """No AGENCY in these regions, except the issuer of a document cited
+    there ("... ngày 20/5/2013 của «Ban Tổ chức Trung ương»", "Theo Thông báo
+    của «Học viện ...»"), which the guidelines keep (D10.2)."""
+    cited_ends = [e for _, e, label, _ in spans if label in ("LEGAL_REF", "DATE")]
+
+    def issuer(s: int) -> bool:
+        if _NOTICE_OF.search(text, max(0, s - 30), s):
+            return True
+        return any(0 <= s - e <= 12 and text[e:s].strip() == "của" for e in cited_ends)
+
+    return [sp for sp in spans if sp[2] != "AGENCY" or not any(a <= sp[0] < b for a, b in regions) or issuer(sp[0])]

@@ -9,7 +9,7 @@ them (the CRF or the transformer backbone), in this order:
    activity items (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
    tagger left a gap, their ends fixed as in 1, and none among a meeting's
-   attendees or in a cited regulation's subject.
+   attendees, in a cited regulation's subject or in a target-group field.
 
 Each step is a guideline rule (annotations/GUIDELINES.md) that holds in any
 plan; cross-validated effects are in the model card.
@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from pipeline.entities.agencies import find_agencies
 from pipeline.entities.agency_bounds import trim_agencies
-from pipeline.entities.context_agencies import add_context_agencies, drop_ruled_out_agencies
+from pipeline.entities.context_agencies import (
+    add_context_agencies,
+    drop_ruled_out_agencies,
+    drop_trainee_agencies,
+    target_group_fields,
+)
 from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import (
     drop_tasks_in,
@@ -56,4 +61,5 @@ def finish_spans(
     spans = linked_activities(text, required_courses(text, spans))
     spans = drop_tasks_in(spans, no_task_sections(text, structure) + group_titles(text, structure))
     spans = add_context_agencies(text, spans, agencies, matches)
-    return drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
+    spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
+    return drop_trainee_agencies(text, spans, target_group_fields(text, structure))
