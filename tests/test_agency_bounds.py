@@ -128,6 +128,8 @@ def test_extension_stops_at_the_next_span():
             "Các phòng: Tổng hợp, Tài chính, Hành chính",
         ),
         ("Sở Nội vụ: Tổng hợp, báo cáo UBND tỉnh.", "Sở Nội vụ", "Sở Nội vụ"),
+        # a typo annotated as written (D6.4)
+        ("Sở Tài chính, Sở Kế hoạch, đầu tư\tQuyết định", "Sở Kế hoạch", "Sở Kế hoạch, đầu tư"),
         # "trực thuộc TW" after a local level closes the name even without more levels
         (
             "Bộ Nội vụ chỉ đạo Sở Nội vụ các tỉnh, thành phố trực thuộc TW xây dựng kế hoạch",
@@ -138,3 +140,11 @@ def test_extension_stops_at_the_next_span():
 )
 def test_names_go_on_after_an_in_name_and_or_a_region_number(text: str, tagged: str, expected: str) -> None:
     assert _trim(text, tagged) == [(expected, "AGENCY")]
+
+
+def test_glued_office_and_standing_committees():
+    """Conversion damage ("Thủtướng") and recipients written "TT TU, TT HĐND" (D2.2)."""
+    assert _trim("Quyết định số 1374/QĐ-TTg của Thủtướng Chính phủ về", "Chính phủ") == [
+        ("Thủtướng Chính phủ", "AGENCY")
+    ]
+    assert _trim("- Bộ Nội vụ;\n- TT TU, TT HĐND;\n", "TT TU, TT HĐND") == [("TT TU", "AGENCY"), ("TT HĐND", "AGENCY")]

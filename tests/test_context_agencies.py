@@ -121,10 +121,10 @@ def test_vague_central_bodies_and_inspected_units_are_not_agencies():
     text = (
         "Trên cơ sở hướng dẫn của Bộ ngành, Trung ương và các cơ quan Trung ương, báo cáo cấp có thẩm quyền; "
         "các cơ quan có liên quan phối hợp. Đối tượng thanh tra: Sở Y tế (thực hiện trong Quý I/2024); "
-        "Sở Tài chính chủ trì."
+        "Sở Tài chính chủ trì, tổng hợp nhu cầu bồi dưỡng của các cơ quan, đơn vị."
     )
     names = ["Bộ ngành, Trung ương", "các cơ quan Trung ương", "cấp có thẩm quyền", "các cơ quan có liên quan"]
-    names += ["Sở Y tế", "Sở Tài chính"]
+    names += ["Sở Y tế", "Sở Tài chính", "các cơ quan, đơn vị"]
     spans = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.8) for n in names]
     kept = [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)]
     assert kept == ["các cơ quan có liên quan", "Sở Tài chính"]

@@ -73,7 +73,8 @@ _NEW_BODY = (
 _AND_NEW_BODY = re.compile(rf"\s+và\s+(?={_NEW_BODY})")
 _NEW_BODY_AT = re.compile(_NEW_BODY)
 _OFFICE_BEFORE = re.compile(
-    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|thủ\s+trưởng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư)\s+$"
+    # "Thủtướng": a space lost in conversion
+    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|thủ\s+trưởng|thủ\s*tướng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư)\s+$"
 )
 _QUALIFIER_BEFORE = re.compile(
     r"(?i)(?:^|[;\t\n]\s*|,\s+)(?P<q>(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)[^,;\t\n]{0,40}?\s(?:trực\s+)?thuộc\s+)$"
@@ -93,6 +94,7 @@ _AND_NAME_TAIL = re.compile(
     r"\s+và\s+(?P<word>[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[a-zà-ỹđ]+)?"
     r"(?=\s*(?:[,;.:)\t\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|tổ\s+chức|thực\s+hiện)\b)"
 )
+_INVESTMENT_TAIL = re.compile(r",?[ \t]*(?:và[ \t]+)?[Đđ]ầu[ \t]+tư\b")
 # "Học viện Chính trị" + " khu vực III"
 _REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
 
@@ -113,6 +115,10 @@ def extend_name(text: str, s: int, e: int, limit: int) -> int:
         listed = _COLON_LIST_TAIL.match(text, e)
         if listed and listed.end() <= limit:
             return listed.end()
+    if text[s:e].endswith("Kế hoạch"):
+        invest = _INVESTMENT_TAIL.match(text, e)  # «Sở Kế hoạch, đầu tư» (D6.4)
+        if invest and invest.end() <= limit:
+            return invest.end()
     region = _REGION_TAIL.match(text, e)
     if region and region.end() <= limit:
         return region.end()
@@ -134,9 +140,14 @@ def _opens_body(words: str) -> bool:
     )
 
 
+# "TT TU, TT HĐND": each standing committee ("Thường trực") is a recipient of its own (D2.2)
+_COMMA_STANDING = re.compile(r",[ \t]*(?=TT[ \t]+[A-ZĐ])")
+
+
 def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     pieces, start = [], s
-    for m in _AND_NEW_BODY.finditer(text, s, e):
+    splits = [*_AND_NEW_BODY.finditer(text, s, e), *_COMMA_STANDING.finditer(text, s, e)]
+    for m in sorted(splits, key=lambda m: m.start()):
         if len(text[start : m.start()].split()) >= 2:  # the part before is a name of its own
             pieces.append((start, m.start()))
             start = m.end()

@@ -144,6 +144,11 @@ _VAGUE_CENTRAL = re.compile(
     r"(?i)(?:các\s+đơn\s+vị\s+thuộc\s+)?(?:các\s+)?(?:bộ,?\s*ngành|cơ\s+quan)(?:\s*,?\s*(?:trung\s+ương|tw))?"
     r"(?:\s+có\s+liên\s+quan)?|cấp\s+có\s+thẩm\s+quyền"
 )
+# "nhu cầu bồi dưỡng của các cơ quan, đơn vị", "trách nhiệm của các cơ quan,
+# đơn vị": a generic collective after "của" describes whose needs or duties,
+# not a body that acts (D6.6)
+_GENERIC_COLLECTIVE = re.compile(r"(?i)(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương))*")
+_OF_BEFORE = re.compile(r"(?i)\b(?:nhu\s+cầu|trách\s+nhiệm)\b[^,;.\t\n]{0,40}\bcủa\s+$")
 _INSPECTED = re.compile(r"[ \t]*\((?:thực\s+hiện|tiến\s+hành)\s+(?:trong|vào|từ)\b")
 
 
@@ -164,6 +169,7 @@ def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]])
             or _SIGNER_TITLE.fullmatch(text, s, e) is not None
             or _vague(text, s, e)
             or _INSPECTED.match(text, e) is not None
+            or (_GENERIC_COLLECTIVE.fullmatch(text, s, e) is not None and _OF_BEFORE.search(text, max(0, s - 60), s))
         )
 
     return [sp for sp in spans if sp[2] != "AGENCY" or not ruled_out(sp[0], sp[1])]
