@@ -128,6 +128,12 @@ def test_extension_stops_at_the_next_span():
             "Các phòng: Tổng hợp, Tài chính, Hành chính",
         ),
         ("Sở Nội vụ: Tổng hợp, báo cáo UBND tỉnh.", "Sở Nội vụ", "Sở Nội vụ"),
+        # a collective restricted by the duty it was given
+        (
+            "UBND tỉnh yêu cầu các đơn vị, địa phương được giao nhiệm vụ tổ chức triển khai",
+            "các đơn vị, địa phương",
+            "các đơn vị, địa phương được giao nhiệm vụ",
+        ),
         # a typo annotated as written (D6.4)
         ("Sở Tài chính, Sở Kế hoạch, đầu tư\tQuyết định", "Sở Kế hoạch", "Sở Kế hoạch, đầu tư"),
         # "trực thuộc TW" after a local level closes the name even without more levels

@@ -56,6 +56,13 @@ def _found(text: str) -> list[str]:
             # the grammar reads only "các cơ sở" of the last one: a piece of a value is not taken
             ["Học viện Chính trị Quốc gia Hồ Chí Minh", "Học viện Chính trị khu vực III"],
         ),
+        # the body that assigns a duty and the bodies it is assigned to (D7.5)
+        (
+            "UBND tỉnh yêu cầu các sở, ban, ngành tổ chức triển khai Kế hoạch này.",
+            ["UBND tỉnh", "các sở, ban, ngành"],
+        ),
+        # a request of a body ("đề nghị của X") is not an assignment by it
+        ("Xét đề nghị của Sở Nội vụ tại Tờ trình số 12/TTr-SNV.", ["Sở Nội vụ"]),
         # "do" + a body that is not a training institution, or no training verb after it
         ("Kinh phí do Sở Tài chính tổ chức thẩm định.", []),
         ("Học tập tại Trường Chính trị tỉnh trong năm 2025.", []),

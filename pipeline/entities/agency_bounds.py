@@ -94,6 +94,9 @@ _AND_NAME_TAIL = re.compile(
     r"\s+và\s+(?P<word>[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[a-zà-ỹđ]+)?"
     r"(?=\s*(?:[,;.:)\t\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|tổ\s+chức|thực\s+hiện)\b)"
 )
+# "các đơn vị, địa phương" + " được giao nhiệm vụ"
+_COLLECTIVE = re.compile(r"(?i)các\s")
+_ASSIGNED_TAIL = re.compile(r"[ \t]+được[ \t]+giao[ \t]+nhiệm[ \t]+vụ\b")
 _INVESTMENT_TAIL = re.compile(r",?[ \t]*(?:và[ \t]+)?[Đđ]ầu[ \t]+tư\b")
 # "Học viện Chính trị" + " khu vực III"
 _REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
@@ -119,6 +122,10 @@ def extend_name(text: str, s: int, e: int, limit: int) -> int:
         invest = _INVESTMENT_TAIL.match(text, e)  # «Sở Kế hoạch, đầu tư» (D6.4)
         if invest and invest.end() <= limit:
             return invest.end()
+    if _COLLECTIVE.match(text, s, e):
+        assigned = _ASSIGNED_TAIL.match(text, e)  # like "có liên quan", it restricts the collective
+        if assigned and assigned.end() <= limit:
+            return assigned.end()
     region = _REGION_TAIL.match(text, e)
     if region and region.end() <= limit:
         return region.end()

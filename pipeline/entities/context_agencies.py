@@ -52,9 +52,17 @@ _FOLLOWED = re.compile(
     r"(?i)(?:\btheo|\bxét)\s+(?:thông\s+báo|quy\s+định|đề\s+nghị|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|phân\s+bổ)\s+của\s*$"
     r"|\([*_]*(?:thông\s+)?qua\s+$"
     r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)\s+$"
+    # the bodies a duty is assigned to: "UBND tỉnh yêu cầu «các đơn vị ...»" (D7.5)
+    r"|(?:\bgiao(?:\s+cho)?|\bđề\s+nghị|\byêu\s+cầu)\s+$"
 )
 _ACTOR_CUE = re.compile(
-    r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan|có\s+nhiệm\s+vụ)\b"
+    r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan|có\s+nhiệm\s+vụ"
+    # the body that assigns the duty ("UBND tỉnh yêu cầu ...", "Bộ Nội vụ cũng đề nghị ...")
+    r"|(?:cũng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)(?!\s+của))\b"
+)
+# lower case only: "Ban Tổ chức" is a name
+_ASSIGNED_VERB = re.compile(
+    r"\s+(?:tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng|rà\s+soát|phối\s+hợp|chủ\s+trì|chủ\s+động)\b"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và)\s*$")
 _TRAINING_BODY = re.compile(r"(?i)^(?:học\s+viện|trường|trung\s+tâm|quân\s+khu|các\s+cơ\s+sở\s+đào\s+tạo)")
@@ -92,7 +100,9 @@ def context_agencies(text: str, agencies: list[tuple[int, int]], matches: list[M
         ):
             accepted[i] = (s, e)
         elif _FOLLOWED.search(before) or (i - 1 in chained and _LIST_GAP.match(text[agencies[i - 1][1] : s])):
-            accepted[i] = (s, e)
+            # the grammar may run on into the assigned activity ("các sở, ban, ngành tổ chức")
+            verb = _ASSIGNED_VERB.search(text, s, e)
+            accepted[i] = (s, verb.start() if verb else e)
             chained.add(i)
     # actors: a list of bodies right before "chủ trì", "phối hợp", "có trách nhiệm" ...
     i = len(agencies) - 1
