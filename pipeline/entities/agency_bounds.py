@@ -94,7 +94,7 @@ _AND_NAME_TAIL = re.compile(
     r"\s+và\s+(?P<word>[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[a-zà-ỹđ]+)?"
     r"(?=\s*(?:[,;.:)\t\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|tổ\s+chức|thực\s+hiện)\b)"
 )
-# "các đơn vị, địa phương" + " được giao nhiệm vụ"
+# "các đơn vị, địa phương" + " được giao nhiệm vụ": a collective qualifier (D6.1)
 _COLLECTIVE = re.compile(r"(?i)các\s")
 _ASSIGNED_TAIL = re.compile(r"[ \t]+được[ \t]+giao[ \t]+nhiệm[ \t]+vụ\b")
 _INVESTMENT_TAIL = re.compile(r",?[ \t]*(?:và[ \t]+)?[Đđ]ầu[ \t]+tư\b")
