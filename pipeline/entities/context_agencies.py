@@ -148,11 +148,13 @@ _SIGNER_TITLE = re.compile(r"[*_ ]*(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁ
 
 
 # D6.6: vague central bodies ("Bộ ngành, Trung ương", "các cơ quan Trung ương",
-# "cấp có thẩm quyền") and inspected units ("Sở Y tế (thực hiện trong Quý
+# "cấp có thẩm quyền"; "các cơ quan có liên quan" is the plan's own and stays)
+# and inspected units ("Sở Y tế (thực hiện trong Quý
 # I/2024)") are not AGENCY
 _VAGUE_CENTRAL = re.compile(
-    r"(?i)(?:các\s+đơn\s+vị\s+thuộc\s+)?(?:các\s+)?(?:bộ,?\s*ngành|cơ\s+quan)(?:\s*,?\s*(?:trung\s+ương|tw))?"
-    r"(?:\s+có\s+liên\s+quan)?|cấp\s+có\s+thẩm\s+quyền"
+    r"(?i)(?:(?:các\s+đơn\s+vị\s+thuộc\s+)?(?:các\s+)?bộ,?\s*ngành(?:\s*,?\s*(?:trung\s+ương|tw))?"
+    r"|(?:các\s+)?cơ\s+quan\s*,?\s*(?:trung\s+ương|tw))(?:\s+có\s+liên\s+quan)?"
+    r"|cấp\s+có\s+thẩm\s+quyền"
 )
 # "nhu cầu bồi dưỡng của các cơ quan, đơn vị", "trách nhiệm của các cơ quan,
 # đơn vị": a generic collective after "của" describes whose needs or duties,
@@ -160,13 +162,6 @@ _VAGUE_CENTRAL = re.compile(
 _GENERIC_COLLECTIVE = re.compile(r"(?i)(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương))*")
 _OF_BEFORE = re.compile(r"(?i)\b(?:nhu\s+cầu|trách\s+nhiệm)\b[^,;.\t\n]{0,40}\bcủa\s+$")
 _INSPECTED = re.compile(r"[ \t]*\((?:thực\s+hiện|tiến\s+hành)\s+(?:trong|vào|từ)\b")
-
-
-def _vague(text: str, s: int, e: int) -> bool:
-    span = text[s:e]
-    m = _VAGUE_CENTRAL.fullmatch(span)
-    # "các cơ quan" alone is a collective of the plan's own bodies, not a vague centre
-    return m is not None and ("bộ" in span.lower() or "trung" in span.lower() or "tw" in span.lower() or "thẩm" in span)
 
 
 def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
@@ -177,7 +172,7 @@ def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]])
             or _ARCHIVE_LINE.match(text, line_start, s) is not None
             or _CROSS_REFERENCE.match(text, s, e) is not None
             or _SIGNER_TITLE.fullmatch(text, s, e) is not None
-            or _vague(text, s, e)
+            or _VAGUE_CENTRAL.fullmatch(text, s, e) is not None
             or _INSPECTED.match(text, e) is not None
             or (_GENERIC_COLLECTIVE.fullmatch(text, s, e) is not None and _OF_BEFORE.search(text, max(0, s - 60), s))
         )
