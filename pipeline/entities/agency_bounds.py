@@ -114,21 +114,16 @@ def extend_name(text: str, s: int, e: int, limit: int) -> int:
     """The end of an agency name after an in-name "và", a region number or
     the rest of the names its head lists after a colon, never past ``limit``
     (the next span)."""
-    if ":" in text[s:e]:
-        listed = _COLON_LIST_TAIL.match(text, e)
-        if listed and listed.end() <= limit:
-            return listed.end()
-    if text[s:e].endswith("Kế hoạch"):
-        invest = _INVESTMENT_TAIL.match(text, e)  # «Sở Kế hoạch, đầu tư» (D6.4)
-        if invest and invest.end() <= limit:
-            return invest.end()
-    if _COLLECTIVE.match(text, s, e):
-        assigned = _ASSIGNED_TAIL.match(text, e)  # like "có liên quan", it restricts the collective
-        if assigned and assigned.end() <= limit:
-            return assigned.end()
-    region = _REGION_TAIL.match(text, e)
-    if region and region.end() <= limit:
-        return region.end()
+    name = text[s:e]
+    for applies, tail_rx in (
+        (":" in name, _COLON_LIST_TAIL),
+        (name.endswith("Kế hoạch"), _INVESTMENT_TAIL),  # «Sở Kế hoạch, đầu tư» (D6.4)
+        (_COLLECTIVE.match(name) is not None, _ASSIGNED_TAIL),  # like "có liên quan", it restricts the collective
+        (True, _REGION_TAIL),
+    ):
+        found = tail_rx.match(text, e) if applies else None
+        if found and found.end() <= limit:
+            return found.end()
     tail = _AND_NAME_TAIL.match(text, e)
     if tail and tail.end() <= limit and not _opens_body(text[tail.start("word") : tail.end()]):
         return tail.end()

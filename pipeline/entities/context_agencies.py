@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.agency_bounds import extend_levels
-from pipeline.entities.features import _field_label, field_role
+from pipeline.entities.features import field_label, field_role
 from pipeline.entities.patterns import Match
 from pipeline.structure.model import Structure
 
@@ -190,7 +190,7 @@ def target_group_fields(text: str, structure: Structure) -> list[tuple[int, int]
         if node.kind != "list_item":
             continue
         own_end = node.children[0].start if node.children else node.end
-        label = _field_label(text[node.start : own_end].lstrip("-+*• \t"))
+        label = field_label(text[node.start : own_end].lstrip("-+*• \t"))
         if label is None or field_role(label) != "target":
             continue
         end = next((n.start for n in nodes[i + 1 :] if n.kind != "paragraph" and n.start >= own_end), len(text))

@@ -151,7 +151,7 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
             info = {"agency_section": str(agency_section), "section": section}
             if kind == "heading":
                 info["agency_title"] = str(_is_agency_title(text[title.start : title.end]))
-            label = _field_label(text[title.start : title.end])
+            label = field_label(text[title.start : title.end])
             if label:
                 info["field"] = field_role(label)
             out.append(Block(title.start, title.end, kind, info))
@@ -186,7 +186,7 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
     return [b for b in cleaned if b.end > b.start]
 
 
-def _field_label(title: str) -> str | None:
+def field_label(title: str) -> str | None:
     """ "Cơ quan chỉ đạo thực hiện: Ban Thường vụ" -> "cơ quan chỉ đạo thực hiện"."""
     t = plain(title)
     m = re.match(r"^([^:]{3,60}):", t)

@@ -42,7 +42,7 @@ def programme_tasks(text: str, structure: Structure) -> Spans:
     "Đơn vị đào tạo:", "Số lượng:", "Thời gian thực hiện:") is a programme: its
     title is a TASK. The layout is general to provincial plans, so it is a rule
     rather than something each model must relearn from the one plan that has it."""
-    from pipeline.entities.features import _field_label, field_role
+    from pipeline.entities.features import field_label, field_role
 
     spans: Spans = []
     for node in structure.walk():
@@ -52,7 +52,7 @@ def programme_tasks(text: str, structure: Structure) -> Spans:
             field_role(lbl)
             for c in node.children
             if c.title is not None
-            for lbl in [_field_label(text[c.title.start : c.title.end])]
+            for lbl in [field_label(text[c.title.start : c.title.end])]
             if lbl
         }
         if len(roles & set(_PROGRAMME_FIELDS)) >= 2:

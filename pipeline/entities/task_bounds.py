@@ -252,6 +252,10 @@ _ACTIVITY_OPENER = re.compile(rf"(?i)(?:{_ACTIVITY_OPENERS})\b")
 _COLON_NEXT = re.compile(r"[ \t*_]*:")  # a heading's title stops before its colon
 
 
+def _overlaps(start: int, end: int, extents: list[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in extents)
+
+
 def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> list[Span4]:
     """``spans`` plus a TASK over each activity item of a task section (D7.1)
     that no TASK covers yet; the start and end rules then apply to it as to
@@ -281,7 +285,7 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
                 and text[end - 1] != ":"
                 and not _COLON_NEXT.match(text, end)
                 and _ACTIVITY_OPENER.match(text, start, end)
-                and not any(a < end and start < b for a, b in tasks)
+                and not _overlaps(start, end, tasks)
             ):
                 # a date or quota closing the item stays outside (schema, clarification 10)
                 inside = [(a, b) for a, b in others if start < a and b <= end]
@@ -340,7 +344,7 @@ def required_courses(text: str, spans: list[Span4]) -> list[Span4]:
         words = text[start:end].replace(",", " ").lower().split()
         if all(w in _VERB_WORDS or w in ("các", "lớp") for w in words):
             continue  # "phải được bồi dưỡng theo quy định": no course named
-        if not any(a < end and start < b for a, b in tasks):
+        if not _overlaps(start, end, tasks):
             added.append((start, end, "TASK", 0.5))
     return sorted(spans + added) if added else spans
 
@@ -396,6 +400,6 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
         end = _strip_end(text, start, date if date is not None and date - start >= 12 else end)
         if end - start < 12 or _BOILERPLATE.search(text, start, end):
             continue
-        if not any(a < end and start < b for a, b in tasks + [(a, b) for a, b, _, _ in added]):
+        if not _overlaps(start, end, tasks + [(a, b) for a, b, _, _ in added]):
             added.append((start, end, "TASK", 0.5))
     return sorted(spans + added) if added else spans
