@@ -28,6 +28,17 @@ from pipeline.normalize.values import normalize
         ("01/10 hàng năm", "recurring", None, None),
         ("quý IV hàng năm", "recurring", None, None),
         ("tháng 10 hàng năm", "recurring", None, None),
+        ("ngày 15/12 hằng năm", "recurring", None, None),
+        ("ngày 05-02-2021", "day", "2021-02-05", "2021-02-05"),
+        ("05.02.2021", "day", "2021-02-05", "2021-02-05"),
+        ("từ ngày 01/3/2021 đến ngày 30/6/2021", "period", "2021-03-01", "2021-06-30"),
+        ("Từ ngày 15 tháng 3 năm 2021 đến hết ngày 31/12/2021", "period", "2021-03-15", "2021-12-31"),
+        ("Quý I, II năm 2022", "period", "2022-01-01", "2022-06-30"),
+        ("đầu quý II/2022", "quarter", "2022-04-01", "2022-06-30"),
+        ("6 tháng đầu năm 2022", "period", "2022-01-01", "2022-06-30"),
+        ("nửa cuối năm 2012", "period", "2012-07-01", "2012-12-31"),
+        ("Năm học 2021-2022", "period", "2021-01-01", "2022-12-31"),
+        ("Từ 2021 - 2025", "period", "2021-01-01", "2025-12-31"),
     ],
 )
 def test_dates(text, kind, start, end):
@@ -36,6 +47,7 @@ def test_dates(text, kind, start, end):
 
 def test_impossible_date_is_not_invented():
     assert normalize("DATE", "ngày 31/02/2021") is None
+    assert normalize("DATE", "từ ngày 01/3/2021 đến ngày 31/02/2021") is None
 
 
 @pytest.mark.parametrize(

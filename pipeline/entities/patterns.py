@@ -63,23 +63,40 @@ VISION_YEAR = re.compile(r"tầm[ \t]+nhìn[ \t]+(?:đến|tới)[ \t]+(?P<date>
 # --- DATE ------------------------------------------------------------------------
 _YEAR = r"(?:19|20)\d{2}"
 _DAYMONTH = r"\d{1,2}[ \t]*/[ \t]*\d{1,2}"
+_QUARTER_NO = r"(?:IV|I{1,3}|[1-4])(?!\w)"  # IV before I: "quý IV" is not "quý I" + "V"
+_DAY = (
+    rf"(?:(?:[Nn]gày|NGÀY){_WS})?\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}"
+    rf"|(?:(?:[Nn]gày|NGÀY){_WS})?\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}"
+)
+_RECURS = rf"{_SP}h[àằ]ng{_SP}năm"
 _DATE_ALTS = [
+    # a range of days keeps its opening word (D4.3): "từ ngày 01/3/2021 đến ngày 30/6/2021"
+    rf"(?:[Tt]ừ|TỪ){_SP}(?:{_DAY}){_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}(?:{_DAY})",
     rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
     rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
-    rf"(?:[Nn]gày){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}(?!{_WS}năm)",
-    rf"(?:[Nn]gày|NGÀY){_WS}{_DAYMONTH}(?![ \t]*/)",
+    # "05-02-2021", "05.02.2021": one separator throughout, a four-digit year
+    rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}-\d{{1,2}}-{_YEAR}(?![\d/.-])",
+    rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?![\d/.-])",
+    rf"(?:[Nn]gày){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}(?!{_WS}năm)(?:{_RECURS})?",
+    rf"(?:[Nn]gày|NGÀY){_WS}{_DAYMONTH}(?![ \t]*/)(?:{_RECURS})?",
     rf"(?<![\d/]){_DAYMONTH}[ \t]*/[ \t]*{_YEAR}(?![\d/])",
-    rf"(?:[Qq]uý|QUÝ){_SP}(?:I{{1,3}}|IV|[1-4])(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_SP}h[àằ]ng{_SP}năm)?",
-    rf"(?:cuối{_SP}|đầu{_SP}|giữa{_SP})?tháng{_SP}\d{{1,2}}(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_SP}h[àằ]ng{_SP}năm)",
-    rf"(?<![\d/]){_DAYMONTH}{_SP}h[àằ]ng{_SP}năm",
-    rf"(?:[Gg]iai{_SP}đoạn|GIAI{_SP}ĐOẠN|[Nn]hiệm{_SP}kỳ)(?:{_SP}từ)?(?:{_SP}năm)?{_WS}{_YEAR}{_WS}(?:-|–|—|đến(?:{_SP}năm)?){_WS}{_YEAR}",
+    # quarters, one or several sharing their year: "Quý I, II năm 2022" (as years do, D4.4)
+    rf"(?:(?:cuối|đầu|giữa){_SP})?(?:[Qq]uý|QUÝ){_SP}{_QUARTER_NO}(?:[ \t]*,[ \t]*(?:IV|I{{1,3}})(?!\w))*"
+    rf"(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})?",
+    rf"(?:cuối{_SP}|đầu{_SP}|giữa{_SP})?tháng{_SP}\d{{1,2}}(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})",
+    rf"(?<![\d/]){_DAYMONTH}{_RECURS}",
+    rf"(?:[Gg]iai{_SP}đoạn|GIAI{_SP}ĐOẠN|[Nn]hiệm{_SP}kỳ|[Nn]ăm{_SP}học)(?:{_SP}từ)?(?:{_SP}năm)?{_WS}{_YEAR}{_WS}"
+    rf"(?:-|–|—|đến(?:{_SP}năm)?){_WS}{_YEAR}",
     rf"(?:[Tt]ừ{_SP})?(?:[Nn]ăm|NĂM){_SP}{_YEAR}{_WS}(?:-|–|đến(?:{_SP}hết)?(?:{_SP}năm)?){_WS}{_YEAR}",
-    rf"(?:[Tt]ừ{_SP})?năm{_SP}{_YEAR}(?:,{_SP}{_YEAR}|{_SP}(?:và|-){_SP}{_YEAR})?",
-    rf"(?:nửa{_SP}(?:đầu|cuối){_SP}|cuối{_SP}|đầu{_SP})năm{_SP}{_YEAR}",
+    # "từ" only opens a range: "Bảo đảm từ năm 2019, ..." → «năm 2019» (D4.2)
+    rf"năm{_SP}{_YEAR}(?:,{_SP}{_YEAR}|{_SP}(?:và|-){_SP}{_YEAR})?",
+    rf"(?:nửa{_SP}(?:đầu|cuối){_SP}|\d{{1,2}}{_SP}tháng{_SP}(?:đầu|cuối){_SP}|cuối{_SP}|đầu{_SP})năm{_SP}{_YEAR}",
     rf"(?:[Nn]ăm|NĂM){_SP}{_YEAR}",
-    rf"(?<![\d/.-]){_YEAR}[ \t]*(?:-|–)[ \t]*{_YEAR}(?![\d/])",
+    rf"(?:(?:[Tt]ừ|TỪ){_SP})?(?<![\d/.-]){_YEAR}[ \t]*(?:-|–)[ \t]*{_YEAR}(?![\d/])",
 ]
-DATE = re.compile("|".join(f"(?:{a})" for a in _DATE_ALTS))
+_DATE = "|".join(f"(?:{a})" for a in _DATE_ALTS)
+# what a date can open with: a digit, "Từ", "ngày", "Quý", "cuối/đầu/giữa", "tháng", "Giai đoạn", "Nhiệm kỳ", "năm", "nửa"
+DATE = _guarded(r"[\dTtNnQqcđGg]", _DATE)
 # a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
 BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")
 
@@ -103,7 +120,8 @@ MONEY = _guarded(_BOUND_FIRST, _MONEY)
 # --- QUOTA -----------------------------------------------------------------------
 _COUNT_NOUNS = (
     r"lượt[ \t]+người|lượt|người|học[ \t]+viên|chỉ[ \t]+tiêu|lớp|khóa|khoá|đồng[ \t]+chí|"
-    r"cán[ \t]+bộ|công[ \t]+chức|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
+    r"cán[ \t]+bộ(?:,[ \t]+(?:công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|đảng[ \t]+viên))?|"
+    r"công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
     r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|chuyên[ \t]+đề"
 )
 _COUNTED = (

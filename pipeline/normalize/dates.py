@@ -50,11 +50,17 @@ def _year(y: str) -> int:
 _DMY_WORDS = re.compile(rf"ngày{_S}{_NUM}{_S}tháng{_S}{_NUM}{_S}năm{_S}{_NUM}", re.I)
 _DMY_SLASH = re.compile(rf"(?<!\d){_NUM}{_S}[/.-]{_S}{_NUM}{_S}[/.-]{_S}(\d{{4}})(?!\d)")
 _MY_WORDS = re.compile(rf"tháng{_S}{_NUM}{_S}(?:năm|/){_S}(\d{{4}})", re.I)
-_QUARTER = re.compile(rf"quý{_S}([IV]+|\d){_S}(?:(?:năm|/){_S}(\d{{4}}))?", re.I)
+_QUARTER = re.compile(rf"quý{_S}([IV]+|\d)((?:{_S},{_S}[IV]+)*){_S}(?:(?:năm|/){_S}(\d{{4}}))?", re.I)
+_HALF = re.compile(rf"(?:nửa|6{_S}tháng|06{_S}tháng){_S}(đầu|cuối){_S}năm{_S}(\d{{4}})", re.I)
 _RANGE = re.compile(r"(\d{4})\s*(?:-|–|—|đến(?:\s+hết)?(?:\s+năm)?)\s*(\d{4})")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _DM = re.compile(rf"(?<!\d){_NUM}{_S}/{_S}{_NUM}(?![\d/])")
 _RECURRING = re.compile(r"h[àằ]ng\s+năm|h[àằ]ng\s+tháng|h[àằ]ng\s+quý", re.I)
+
+
+def _quarter_number(g: str) -> int:
+    g = g.strip(" ,")
+    return int(g) if g.isdigit() else ROMAN.get(g.upper(), 0)
 
 
 def parse_date(text: str) -> DateValue | None:
@@ -62,22 +68,29 @@ def parse_date(text: str) -> DateValue | None:
     t = re.sub(r"\*|</?\w+>", "", text).replace("\u00a0", " ")
     recurring = bool(_RECURRING.search(t))
 
-    m = _DMY_WORDS.search(t)
-    if m:
-        iso = _iso(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return DateValue("day", iso, iso) if iso else None
-    m = _DMY_SLASH.search(t)
-    if m:
-        iso = _iso(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
-        return DateValue("day", iso, iso) if iso else None
+    days = [
+        _iso(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        for m in sorted([*_DMY_WORDS.finditer(t), *_DMY_SLASH.finditer(t)], key=lambda m: m.start())
+    ]
+    if days:  # one day, or a range of days ("từ ngày 01/3/2021 đến ngày 30/6/2021")
+        if None in days:
+            return None
+        if len(days) > 1 and days[0] <= days[-1]:
+            return DateValue("period", days[0], days[-1])
+        return DateValue("day", days[0], days[0])
     m = _QUARTER.search(t)
     if m:
-        g = m.group(1)
-        q = int(g) if g.isdigit() else ROMAN.get(g.upper(), 0)
-        if recurring or not m.group(2) or not 1 <= q <= 4:
+        first = _quarter_number(m.group(1))
+        last = _quarter_number(m.group(2).rsplit(",", 1)[-1]) if m.group(2) else first
+        if recurring or not m.group(3) or not 1 <= first <= last <= 4:
             return DateValue("recurring", None, None) if recurring else DateValue("quarter", None, None)
-        y = int(m.group(2))
-        return DateValue("quarter", _iso(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+        y = int(m.group(3))
+        kind = "quarter" if first == last else "period"  # "Quý I, II năm 2022": both quarters
+        return DateValue(kind, _iso(y, 3 * first - 2, 1), _month_end(y, 3 * last))
+    m = _HALF.search(t)
+    if m:  # "nửa đầu năm 2012", "6 tháng cuối năm 2022"
+        y, first_half = int(m.group(2)), m.group(1).lower() == "đầu"
+        return DateValue("period", _iso(y, 1 if first_half else 7, 1), _month_end(y, 6 if first_half else 12))
     m = _MY_WORDS.search(t)
     if m:
         y, mo = int(m.group(2)), int(m.group(1))

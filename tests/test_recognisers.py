@@ -1,0 +1,58 @@
+"""The deterministic recognisers, table-driven: each row is a piece of plan
+text and the spans an annotator following annotations/GUIDELINES.md marks in
+it, worked out by hand (clause in the comment). Many rows are forms that no
+corpus document has, as a plan from another province would write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.patterns import find_all
+
+CASES = [
+    # dates (GUIDELINES section 4)
+    ("Trong quý IV hàng năm, Sở Nội vụ báo cáo.", [("DATE", "quý IV hàng năm")]),  # D4.1
+    ("Hoàn thành trong quý IV/2025.", [("DATE", "quý IV/2025")]),  # D4.2: "trong" outside
+    ("Quý III năm 2024", [("DATE", "Quý III năm 2024")]),
+    ("Quý I, II năm 2022", [("DATE", "Quý I, II năm 2022")]),  # shared year, as D4.4
+    ("đầu quý II/2022", [("DATE", "đầu quý II/2022")]),  # as "cuối năm 2020" (S 12)
+    ("Thời gian: Từ 2021 - 2025", [("DATE", "Từ 2021 - 2025")]),  # D4.3: a range keeps "Từ"
+    ("Bảo đảm từ năm 2019, 100% cán bộ", [("DATE", "năm 2019"), ("PERCENT", "100%")]),  # D4.2: not a range
+    ("Từ năm 2021, các sở bố trí kinh phí.", [("DATE", "năm 2021")]),
+    ("giai đoạn từ năm 2017 đến năm 2020", [("DATE", "giai đoạn từ năm 2017 đến năm 2020")]),  # D4.3
+    ("từ ngày 01/3/2021 đến ngày 30/6/2021", [("DATE", "từ ngày 01/3/2021 đến ngày 30/6/2021")]),  # D4.3
+    ("Tổ chức trong 6 tháng đầu năm 2022.", [("DATE", "6 tháng đầu năm 2022")]),  # as "nửa đầu năm 2012"
+    ("Năm học 2021-2022, tổ chức 05 lớp.", [("DATE", "Năm học 2021-2022"), ("QUOTA", "05 lớp")]),  # as D4.5
+    ("Hà Nội, ngày 5 tháng 3 năm 2021", [("DATE", "ngày 5 tháng 3 năm 2021")]),  # D1.5
+    ("ban hành ngày 05-02-2021", [("DATE", "ngày 05-02-2021")]),  # schema: "ngày" inside
+    ("trước ngày 15/12 hằng năm", [("DATE", "ngày 15/12 hằng năm")]),  # D4.1, D4.2
+    ("Trước 01/10 hàng năm", [("DATE", "01/10 hàng năm")]),  # D4.2
+    ("đến hết năm 2025", [("DATE", "năm 2025")]),  # D4.2
+    ("trong năm 2019, 2020", [("DATE", "năm 2019, 2020")]),  # D4.4
+    ("trong năm 2011 và nửa đầu năm 2012", [("DATE", "năm 2011"), ("DATE", "nửa đầu năm 2012")]),  # D4.4
+    ("tầm nhìn đến 2030", [("DATE", "2030")]),  # D4.2
+    ("Hàng năm, Sở Nội vụ tổng hợp.", []),  # D4.6
+    # percentages, quotas, money: bound words inside (schema)
+    ("đạt 95 % trở lên", [("PERCENT", "đạt 95 % trở lên")]),
+    ("từ 70% - 80% cán bộ", [("PERCENT", "từ 70% - 80%")]),
+    ("cho gần 10.000 cán bộ, đảng viên.", [("QUOTA", "gần 10.000 cán bộ, đảng viên")]),
+    ("Bồi dưỡng cho 50 lượt cán bộ, công chức.", [("QUOTA", "50 lượt cán bộ, công chức")]),
+    ("đào tạo 120 công chức, viên chức", [("QUOTA", "120 công chức, viên chức")]),
+    ("Tổ chức 02 lớp/năm", [("QUOTA", "02 lớp/năm")]),
+    ("Dự kiến 1.200 học viên", [("QUOTA", "1.200 học viên")]),  # "Dự kiến" outside
+    ("Kinh phí khoảng 1,2 tỷ đồng.", [("MONEY", "khoảng 1,2 tỷ đồng")]),
+    ("Kinh phí 500.000.000đ", [("MONEY", "500.000.000đ")]),
+    # citations: a following date is separate (D3)
+    (
+        "Quyết định số 163/QĐ-TTg ngày 25/01/2016 của Thủ tướng",
+        [("LEGAL_REF", "Quyết định số 163/QĐ-TTg"), ("DATE", "ngày 25/01/2016")],
+    ),
+    ("Quyết định số 269 /QĐ-UBND", [("LEGAL_REF", "Quyết định số 269 /QĐ-UBND")]),  # conversion damage
+    ("Nghị quyết số 26-NQ/TW", [("LEGAL_REF", "Nghị quyết số 26-NQ/TW")]),
+    ("Luật Cán bộ, công chức năm 2008", [("LEGAL_REF", "Luật Cán bộ, công chức năm 2008")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_recognisers_mark_what_the_guidelines_say(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.label, text[m.start : m.end]) for m in find_all(text)] == expected
