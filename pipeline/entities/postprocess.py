@@ -9,7 +9,8 @@ them (the CRF or the transformer backbone), in this order:
    activity items (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
    tagger left a gap, their ends fixed as in 1, and none among a meeting's
-   attendees, in a cited regulation's subject or in a target-group field.
+   attendees, in a cited regulation's subject or in a target-group field;
+5. nothing in the site chrome around a plan (D1.1).
 
 Each step is a guideline rule (annotations/GUIDELINES.md) that holds in any
 plan; cross-validated effects are in the model card.
@@ -45,6 +46,15 @@ def _agency_candidates(grammar: list[tuple[int, int]], spans: list[Span4]) -> li
     return sorted(set(grammar) | {(s, e) for s, e, label, _ in spans if label == "AGENCY"})
 
 
+def drop_in_site_chrome(structure: Structure, spans: list) -> list:
+    """Menus, counters, sharing and copyright lines of a portal (D1.1) get no
+    entity: the tagger, trained on few such lines, cannot be left to learn it."""
+    chrome = [(n.start, n.end) for n in structure.of_kind("boilerplate")]
+    if not chrome:
+        return spans
+    return [x for x in spans if not any(a <= x[0] and x[1] <= b for a, b in chrome)]
+
+
 def finish_spans(
     text: str,
     structure: Structure,
@@ -62,4 +72,5 @@ def finish_spans(
     spans = drop_tasks_in(spans, no_task_sections(text, structure) + group_titles(text, structure))
     spans = add_context_agencies(text, spans, agencies, matches)
     spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
-    return drop_trainee_agencies(text, spans, target_group_fields(text, structure))
+    spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))
+    return drop_in_site_chrome(structure, spans)

@@ -44,6 +44,32 @@ _SIGN_TITLE = re.compile(
 )
 _NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)(?:\s+(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)){1,4}$")
 _BOILERPLATE = re.compile(r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhập|Trang chủ|Chia sẻ|In bài)\b", re.I)
+# site chrome around a plan copied from a portal (GUIDELINES D1.1): counters,
+# sharing and print buttons, copyright and contact lines, "related news" titles
+_CHROME_LINE = re.compile(
+    r"(?i)^(?:lượt\s+(?:xem|truy\s+cập)\s*:|bản\s+quyền\b|©|copyright\b|in\s+bài(?:\s+viết)?\b|gửi\s+bài\b"
+    r"|chia\s+sẻ\s*(?::|$|facebook|zalo|twitter|email)|tin\s+liên\s+quan\s*:?$|(?:các\s+)?tin\s+khác\s*:?$"
+    r"|bài\s+viết\s+liên\s+quan|ghi\s+rõ\s+nguồn|về\s+đầu\s+trang|đăng\s+nhập\b|tìm\s+kiếm\s*\.\.\."
+    r"|(?:địa\s+chỉ|trụ\s+sở)\s*:\s*(?:số\s*)?\d|điện\s+thoại\s*:\s*[\d(+])"
+)
+_MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
+
+
+def is_site_chrome(line: str) -> bool:
+    """A line of the portal around the plan, not of the plan: an ASCII block
+    name ("PublishingPortal - Block_BanTin_ViewData"), a chrome line, or a
+    menu / breadcrumb of three or more short items ("Trang chủ | Tin tức |
+    Văn bản", "Trang chủ » Văn bản"). Table rows are read before this test."""
+    if _BOILERPLATE.match(line) and not re.search(r"[à-ỹđ]", line.lower()):
+        return True
+    if len(line) <= 160 and _CHROME_LINE.match(line):
+        return True
+    if line.lstrip().startswith("|") or any(c.isdigit() for c in line):
+        return False  # a markdown table row, or a row of numbers and dates: not a menu
+    items = _MENU_SEPARATOR.split(line.strip())
+    return len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items)
+
+
 _TERMINAL = ".;:!?"
 _CLOSING = re.compile(r"^Trên đây\b", re.I)
 
@@ -233,7 +259,7 @@ def segment(text: str) -> Structure:
 
         num = numbering(s)
         bullet = _BULLET.match(line.raw)
-        if _BOILERPLATE.match(s) and not re.search(r"[à-ỹđ]", s.lower()):
+        if is_site_chrome(s):
             node = Node("boilerplate", *trim(text, line.start, line.end))
             node.attrs["_rank"] = 95
         elif num is not None:

@@ -1,0 +1,63 @@
+"""A plan copied from a provincial portal arrives with the portal around it:
+menus, view counters, sharing buttons, copyright and contact lines. None of
+that is annotated (GUIDELINES D1.1), and none of it may change what is found
+in the plan itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evaluation.data import load_docs
+from pipeline.structure.segmenter import is_site_chrome
+
+ANNOTATIONS = Path(__file__).resolve().parent.parent / "annotations"
+
+HEAD = (
+    "Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản pháp luật | Liên hệ\n"
+    "Trang chủ » Văn bản » Kế hoạch\n"
+    "Lượt xem: 1.234\n\n"
+)
+FOOT = (
+    "\n\nChia sẻ Facebook Zalo\nIn bài viết\n"
+    "Bản quyền thuộc Cổng Thông tin điện tử tỉnh Kon Tum\n"
+    "Địa chỉ: 123 đường Trần Hưng Đạo, thành phố Kon Tum. Điện thoại: 0260.3862.555\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản pháp luật", True),
+        ("Trang chủ » Văn bản » Kế hoạch", True),
+        ("Lượt xem: 1.234", True),
+        ("Chia sẻ Facebook Zalo", True),
+        ("Bản quyền thuộc Cổng Thông tin điện tử tỉnh Kon Tum", True),
+        ("Địa chỉ: 123 đường Trần Hưng Đạo, thành phố Kon Tum", True),
+        ("PublishingPortal - Block_BanTin_ViewData", True),
+        # plan text that opens with the same words, and table rows
+        ("Chia sẻ kinh nghiệm trong công tác đào tạo, bồi dưỡng giữa các địa phương.", False),
+        ("Tin tức về hoạt động của Sở Nội vụ được đăng trên Cổng thông tin.", False),
+        ("| STT | Nội dung | Cơ quan chủ trì |", False),
+        ("2 | Sở Nội vụ | Sở Tài chính | Quý I/2022", False),
+        ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tổ chức 05 lớp.", False),
+    ],
+)
+def test_site_chrome_lines(line: str, chrome: bool) -> None:
+    assert is_site_chrome(line) is chrome
+
+
+@pytest.mark.parametrize("doc_id", ["son-la-2021-2025", "cao-bang-19", "binh-phuoc-20"])
+def test_a_portal_around_a_plan_adds_no_entity_and_changes_none(nlp, doc_id: str) -> None:
+    (doc,) = [d for d in load_docs(ANNOTATIONS) if d.doc_id == doc_id]
+    alone = {(e.start_char, e.end_char, e.label_) for e in nlp(doc.text).ents}
+    wrapped = nlp(HEAD + doc.text + FOOT)
+    shift = len(HEAD)
+    inside = {
+        (e.start_char - shift, e.end_char - shift, e.label_)
+        for e in wrapped.ents
+        if shift <= e.start_char and e.end_char <= shift + len(doc.text)
+    }
+    assert inside == alone
+    assert [e.text for e in wrapped.ents if e.end_char <= shift or e.start_char >= shift + len(doc.text)] == []
