@@ -82,7 +82,7 @@ _PLACE = (
 _BODY = rf"(?:{_HEAD_ALT}){_NAME}{_PLACE}"
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Tt]hủ trưởng các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các|Chủ tịch UBND các)"
-    r"(?:[ \u00a0]*,?[ \u00a0]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thành phố|xã|phường|cơ sở|"
+    r"(?:[ \u00a0]*,?[ \u00a0]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thị trấn|thành phố|xã|phường|cơ sở|"
     r"trường|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
     r"(?:[ \u00a0]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
     r"sự nghiệp(?: công lập)?(?: trực thuộc(?: UBND tỉnh| tỉnh)?)?|hành chính|đào tạo(?:, bồi dưỡng)?|"

@@ -38,16 +38,16 @@ Span4 = tuple[int, int, str, float]
 _VERB = re.compile(
     r"(?i)\s+(?:hướng\s+dẫn|quy\s+định|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|chủ\s+trì|phối\s+hợp)\b"
 )
-_SURNAMES = (
+SURNAMES = (
     "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Đào|Lương|Tạ|Chu|"
     "Triệu|Thái|Lò|Quàng|Đồng|Hà|Cao|Tô|Vương|Nông|Lưu|Kiều|Tăng|Khổng|Diệp|Quách|Trịnh|Phùng"
 )
-_OFFICE = re.compile(
-    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng|bộ\s+trưởng)\b"
+OFFICE = re.compile(
+    r"(?i:(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng|bộ\s+trưởng)\b)"
 )
 # the name follows a body or a place, not a place word or a word of a name
 _NOT_BEFORE_NAME = r"(?<![Tt]ỉnh)(?<![Pp]hố)(?<![Gg]ia)(?<![Tt]rị)"
-_PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{_SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}})$")
+_PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}})$")
 
 
 _LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|xã|phường)"
@@ -135,7 +135,7 @@ def _opens_body(words: str) -> bool:
     low = words.lower().split()
     first = words.split()[0]
     return (
-        re.fullmatch(_SURNAMES, first) is not None
+        re.fullmatch(SURNAMES, first) is not None
         or " ".join(low[:1]) in AGENCY_HEADS
         or " ".join(low[:2]) in AGENCY_HEADS
         or _NEW_BODY_AT.match(words) is not None
@@ -194,7 +194,7 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         verb = _VERB.search(text, s, e + 12)  # the span may end inside the verb ("... Hướng")
         if verb and s < verb.start() < e:
             e = verb.start()
-        person = _PERSON_TAIL.search(text, s, e) if _OFFICE.match(text, s, e) else None
+        person = _PERSON_TAIL.search(text, s, e) if OFFICE.match(text, s, e) else None
         if person and person.start() > s:
             out.append((s, person.start(), label, score))
             out.append((person.start("name"), person.end("name"), "PERSON", score))

@@ -2,7 +2,8 @@
 structure rules. It is vnplan without any trained component, kept as a
 baseline and as a fallback when no model is installed.
 
-Structure rules: the signer of a signature is a PERSON; the content cell of an
+Structure rules: the signer of a signature is a PERSON, and so is an
+official a news item names by an honorific or before an office; the content cell of an
 assignment table row and each list item under a duty section headed by an
 agency are TASKs (without their numbering, trailing punctuation or a trailing
 deadline).
@@ -15,6 +16,8 @@ import re
 from pipeline.entities.agencies import find_agencies
 from pipeline.entities.features import _is_agency_title, column_role
 from pipeline.entities.patterns import find_all
+from pipeline.entities.persons import find_persons
+from pipeline.entities.postprocess import drop_in_site_chrome
 from pipeline.structure.lines import trim
 from pipeline.structure.model import Node, Structure
 
@@ -113,6 +116,7 @@ def quota_table_tasks(text: str, structure: Structure) -> Spans:
 
 def structure_rules(text: str, structure: Structure) -> Spans:
     spans: Spans = programme_tasks(text, structure) + quota_table_tasks(text, structure)
+    spans += [(s, e, "PERSON") for s, e in find_persons(text)]  # news items name officials
     for node in structure.walk():
         if node.kind == "signature":
             f = node.field("signer")
@@ -171,7 +175,7 @@ def rule_entities(text: str, structure: Structure) -> Spans:
         if not any(s < b and a < e for a, b in taken):
             spans.append((s, e, "AGENCY"))
             taken.append((s, e))
-    return sorted(spans)
+    return sorted(drop_in_site_chrome(structure, spans))
 
 
 def _add_structure(text: str, structure: Structure, spans: Spans, taken: list[tuple[int, int]]):

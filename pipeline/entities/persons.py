@@ -1,0 +1,29 @@
+"""People named in the running text of news items about a plan.
+
+Plans name a person only in the signature (a structure rule); news items
+name officials in the text, in two stock forms: an honorific before the name
+("đồng chí Nguyễn Văn A", "ông ...", "bà ...") and the name before its office
+("Đồng Thị Kiều Oanh, Giám đốc Sở Nội vụ, phát biểu"). The third form, the
+name after "office + body", is split off the AGENCY in ``agency_bounds``.
+A name must open with a Vietnamese surname and hold two to four syllables, so
+that places and institutions named after people ("Hồ Chí Minh" in an
+academy's name) are not taken for people: they have neither cue, and a name
+before an office must open its clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.entities.agency_bounds import OFFICE, SURNAMES
+
+_SP = r"[ \u00a0]"
+_NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}}(?!{_SP}*[A-ZĐÀ-Ỹ])"
+_HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng[ \u00a0]+chí|[Ôô]ng|[Bb]à)[ \u00a0]+(?P<name>{_NAME})")
+# the name opens its clause: after a line break or punctuation, not after a word
+_BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}){_SP}*,{_SP}*(?:{OFFICE.pattern})")
+
+
+def find_persons(text: str) -> list[tuple[int, int]]:
+    found = {m.span("name") for rx in (_HONORIFIC, _BEFORE_OFFICE) for m in rx.finditer(text)}
+    return sorted(found)

@@ -1,0 +1,41 @@
+"""The agency grammar on the names of bodies that plans from other provinces
+assign duties to, most of them absent from the corpus: each name, written in
+a duty sentence, must come out whole, and nothing else with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.agencies import find_agencies
+
+NAMES = [
+    "Sở Giáo dục và Đào tạo",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Khoa học và Công nghệ",
+    "Ban Dân tộc tỉnh",
+    "Liên đoàn Lao động tỉnh",
+    "Tỉnh đoàn",
+    "Hội Liên hiệp Phụ nữ tỉnh",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+    "Bộ Chỉ huy Quân sự tỉnh",
+    "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+    "UBND các xã, phường, thị trấn",
+    "Đài Phát thanh và Truyền hình tỉnh",
+    "Kho bạc Nhà nước tỉnh",
+    "Trường Đại học Tây Bắc",
+    "Ủy ban nhân dân huyện Mường La",
+    "UBND tỉnh Phú Yên",
+    "Viện Hàn lâm Khoa học xã hội Việt Nam",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_body_named_in_a_duty_sentence_comes_out_whole(name: str) -> None:
+    text = f"Giao {name} chủ trì thực hiện."
+    assert [text[s:e] for s, e in find_agencies(text)] == [name]
+
+
+def test_the_communes_of_a_target_group_are_not_a_body() -> None:
+    text = "cán bộ, công chức ở xã, phường, thị trấn và những người hoạt động không chuyên trách"
+    assert find_agencies(text) == []

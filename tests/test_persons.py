@@ -1,0 +1,26 @@
+"""Officials named in news items (schema: PERSON), hand-worked cases, and the
+people's names that are places or institutions, which are not PERSON."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.entities.persons import find_persons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("chuyên môn.\n\nĐồng Thị Kiều Oanh, Giám đốc Sở Nội vụ phát biểu", ["Đồng Thị Kiều Oanh"]),
+        ("Tại Hội nghị, Trần Văn Bình, Phó Giám đốc Sở Nội vụ cho biết", ["Trần Văn Bình"]),
+        ("Tại Hội nghị, đồng chí Nguyễn Văn Sửu, Phó Chủ tịch UBND thành phố phát biểu.", ["Nguyễn Văn Sửu"]),
+        ("Ông Lê Văn Hòa cho biết", ["Lê Văn Hòa"]),
+        ("Học viện Chính trị quốc gia Hồ Chí Minh, Giám đốc các sở", []),
+        ("học tập và làm theo tư tưởng Hồ Chí Minh, Chủ tịch", []),
+        ("bà con dân tộc thiểu số", []),
+        ("đồng chí Bí thư Tỉnh ủy", []),
+        ("đường Hoàng Văn Thụ, thành phố Lạng Sơn", []),
+    ],
+)
+def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in find_persons(text)] == expected
