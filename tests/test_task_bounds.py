@@ -55,6 +55,9 @@ def _refine(sentence: str) -> tuple[str, list[str]]:
         # end: a preposition left by a cut, an open or trailing parenthesis
         ("Bồi dưỡng lãnh đạo, quản lý cấp huyện dành", "Bồi dưỡng lãnh đạo, quản lý cấp huyện", []),
         ("Tổ chức đánh giá chất lượng các khóa bồi dưỡng theo", "Tổ chức đánh giá chất lượng các khóa bồi dưỡng", []),
+        # the word before a deadline the merge cut off ("... trước «ngày 15/12/2022»")
+        ("Tổng hợp, báo cáo kết quả thực hiện trước", "Tổng hợp, báo cáo kết quả thực hiện", []),
+        ("Gửi kế hoạch về Sở Nội vụ chậm nhất", "Gửi kế hoạch về Sở Nội vụ", []),
         ("Tổng hợp, tham mưu điều chỉnh kế hoạch (nếu có phát sinh", "Tổng hợp, tham mưu điều chỉnh kế hoạch", []),
         ("Báo cáo kết quả thực hiện trong năm (qua Ban Tổ chức Tỉnh ủy)", "Báo cáo kết quả thực hiện trong năm", []),
         # a parenthesis that more words follow stays inside (D7.6)

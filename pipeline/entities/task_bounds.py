@@ -49,6 +49,7 @@ _JOIN = re.compile(rf"(?i)[ \u00a0]*(?:,|;|và|cùng|cùng{_WS}với)?[ \u00a0]*
 # a TASK does not end on these words: they open the phrase a cut removed
 _TRAILING_WORDS = (
     rf"(?<!tiếp )theo|tại|của|cho|dành|dành{_WS}cho|đối{_WS}với|và|với|để|trong|đến|từ|vào|do|bằng|qua|gồm|như"
+    rf"|trước|sau|chậm{_WS}nhất"  # left by a deadline cut off after them
 )
 _TRAILING = re.compile(rf"(?i)(?:{_WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
 _MIN_CHARS = 8
