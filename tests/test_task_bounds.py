@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from pipeline.entities.agencies import find_agencies
+from pipeline.entities.patterns import find_all
 from pipeline.entities.rules import execution_tasks
-from pipeline.entities.task_bounds import refine_tasks
+from pipeline.entities.task_bounds import quota_list_items, refine_tasks
 
 
 def _refine(sentence: str) -> tuple[str, list[str]]:
@@ -58,6 +59,8 @@ def _refine(sentence: str) -> tuple[str, list[str]]:
         # the word before a deadline the merge cut off ("... trước «ngày 15/12/2022»")
         ("Tổng hợp, báo cáo kết quả thực hiện trước", "Tổng hợp, báo cáo kết quả thực hiện", []),
         ("Gửi kế hoạch về Sở Nội vụ chậm nhất", "Gửi kế hoạch về Sở Nội vụ", []),
+        # "sau" is also "following"
+        ("Tuyên truyền chính sách qua các hình thức sau", "Tuyên truyền chính sách qua các hình thức sau", []),
         ("Tổng hợp, tham mưu điều chỉnh kế hoạch (nếu có phát sinh", "Tổng hợp, tham mưu điều chỉnh kế hoạch", []),
         ("Báo cáo kết quả thực hiện trong năm (qua Ban Tổ chức Tỉnh ủy)", "Báo cáo kết quả thực hiện trong năm", []),
         # a parenthesis that more words follow stays inside (D7.6)
@@ -383,3 +386,26 @@ def test_an_activity_after_an_actor_phrase_leaves_its_date_outside():
     spans = [(0, len("Bộ Nội vụ"), "AGENCY", 0.9), (date, date + len("năm 2018"), "DATE", 1.0)]
     found = [text[s:e] for s, e, label, _ in linked_activities(text, spans) if label == "TASK"]
     assert found == ["lập kế hoạch bồi dưỡng cán bộ, công chức xã"]
+
+
+@pytest.mark.parametrize(
+    ("line", "task"),
+    [
+        ("- Bồi dưỡng kiến thức quốc phòng - an ninh: 19.547 lượt người.", "Bồi dưỡng kiến thức quốc phòng - an ninh"),
+        # the institution after "tại" is outside (D10.4), a place is not an institution
+        (
+            "Cao cấp lý luận chính trị, hệ tập trung tại Học viện Chính trị khu vực III: Dự kiến 56 chỉ tiêu.",
+            "Cao cấp lý luận chính trị, hệ tập trung",
+        ),
+        ("Tổ chức bồi dưỡng tại nước ngoài: **01 lớp** với **10 chỉ tiêu**.", "Tổ chức bồi dưỡng tại nước ngoài"),
+        ("b) Đào tạo trình độ thạc sĩ: khoảng 20 chỉ tiêu", "Đào tạo trình độ thạc sĩ"),
+        # a total and a field label are not items (D10.5)
+        ("Tổng số lớp bồi dưỡng năm 2025: 75 lớp", None),
+        ("- Số lượng đào tạo: 145 chỉ tiêu", None),
+        ("Kết quả: 120 học viên", None),
+    ],
+)
+def test_quota_list_items_are_tasks(line: str, task: str | None) -> None:
+    spans = [(m.start, m.end, m.label, 1.0) for m in find_all(line)]
+    added = [line[s:e] for s, e, label, _ in quota_list_items(line, spans) if label == "TASK"]
+    assert added == ([task] if task else [])

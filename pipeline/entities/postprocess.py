@@ -3,7 +3,7 @@ them (the CRF or the transformer backbone), in this order:
 
 1. AGENCY ends (``agency_bounds``): no verb or office-holder's name inside;
 2. TASKs (``task_bounds``): the activity items of task sections the tagger
-   missed (D7.1); starts and ends: actor phrases, modals, dangling
+   missed (D7.1) and the training lines of quota lists (D10.5); starts and ends: actor phrases, modals, dangling
    prepositions and trailing notes outside, the actor's bodies as AGENCY;
 3. no TASK under objective / target-group headings, nor over a group of
    activity items (``task_bounds``);
@@ -32,6 +32,7 @@ from pipeline.entities.task_bounds import (
     group_titles,
     linked_activities,
     no_task_sections,
+    quota_list_items,
     refine_tasks,
     required_courses,
     section_item_tasks,
@@ -65,7 +66,7 @@ def finish_spans(
     agencies = find_agencies(text) if agencies is None else agencies
     matches = find_all(text) if matches is None else matches
     spans = trim_agencies(text, spans)
-    spans = section_item_tasks(text, structure, spans)
+    spans = quota_list_items(text, section_item_tasks(text, structure, spans))
     spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
     spans = linked_activities(text, required_courses(text, spans))

@@ -49,7 +49,7 @@ _JOIN = re.compile(rf"(?i)[ \u00a0]*(?:,|;|và|cùng|cùng{_WS}với)?[ \u00a0]*
 # a TASK does not end on these words: they open the phrase a cut removed
 _TRAILING_WORDS = (
     rf"(?<!tiếp )theo|tại|của|cho|dành|dành{_WS}cho|đối{_WS}với|và|với|để|trong|đến|từ|vào|do|bằng|qua|gồm|như"
-    rf"|trước|sau|chậm{_WS}nhất"  # left by a deadline cut off after them
+    rf"|trước|chậm{_WS}nhất"  # left by a deadline cut off after them ("sau" is also "following")
 )
 _TRAILING = re.compile(rf"(?i)(?:{_WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
 _MIN_CHARS = 8
@@ -402,5 +402,41 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
         if end - start < 12 or _BOILERPLATE.search(text, start, end):
             continue
         if not _overlaps(start, end, tasks + [(a, b) for a, b, _, _ in added]):
+            added.append((start, end, "TASK", 0.5))
+    return sorted(spans + added) if added else spans
+
+
+# D10.4, D10.5: "<training line>: [Dự kiến] <QUOTA>" pairs a course with its count
+_QUOTA_LEAD = re.compile(r"[ \t*_]*:[ \t*_]*(?:(?:[Dd]ự[ \t]+kiến|[Kk]hoảng)[ \t]*:?[ \t*_]*)?$")
+_COURSE_LEVEL = r"cao\s+cấp|trung\s+cấp|sơ\s+cấp|hoàn\s+chỉnh|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|tổ\s+chức|cử"
+_QUOTA_ITEM_OPENER = re.compile(rf"(?i)(?:{_COURSE_LEVEL})\b")
+_TOTAL = re.compile(r"(?i)(?:số\s+lượng|tổng\s+số|tổng\s+cộng|trong\s+đó)\b")
+_AT_INSTITUTION = re.compile(rf"{_WS}tại{_WS}(?=[A-ZĐÀ-Ỹ])")  # not "tại nước ngoài"
+_ITEM_START = re.compile(r"(?:^|\n|(?<=[.;]) )[\s*_#>\-+•]*(?:(?:\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[\s*_]*", re.M)
+
+
+def quota_list_items(text: str, spans: list[Span4]) -> list[Span4]:
+    """``spans`` plus the training line of each quota-list item no TASK
+    covers yet: "- Bồi dưỡng kiến thức quốc phòng - an ninh: 19.547 lượt
+    người" → «Bồi dưỡng kiến thức quốc phòng - an ninh» (D10.5); the
+    institution after "tại" stays outside (D10.4). A total ("Số lượng ...",
+    "Tổng số ...") is not an item."""
+    tasks = [(s, e) for s, e, label, _ in spans if label == "TASK"]
+    added: list[Span4] = []
+    for q_start, _q_end, label, _ in spans:
+        if label != "QUOTA":
+            continue
+        line_start = text.rfind("\n", 0, q_start) + 1
+        lead = _QUOTA_LEAD.search(text, line_start, q_start)
+        if lead is None:
+            continue
+        starts = [m.end() for m in _ITEM_START.finditer(text, line_start, lead.start())]
+        start = max((s for s in starts if s < lead.start()), default=line_start)
+        end = lead.start()
+        if not _QUOTA_ITEM_OPENER.match(text, start, end) or _TOTAL.match(text, start, end):
+            continue
+        at = _AT_INSTITUTION.search(text, start, end)
+        end = _strip_end(text, start, at.start() if at else end)
+        if end - start >= _MIN_CHARS and not _overlaps(start, end, tasks + [(a, b) for a, b, _, _ in added]):
             added.append((start, end, "TASK", 0.5))
     return sorted(spans + added) if added else spans
