@@ -23,6 +23,19 @@ def _trim(text: str, agency: str) -> list[tuple[str, str]]:
             [("Bộ Tài chính", "AGENCY")],
         ),
         ("gửi Sở Nội vụ trình UBND tỉnh phê duyệt.", "UBND tỉnh phê duyệt", [("UBND tỉnh", "AGENCY")]),
+        # the subject's predicate is outside; "Ban Tổ chức", "các cơ quan, tổ chức" are names
+        (
+            "Ủy ban nhân dân các huyện, thành phố tổ chức triển khai thực hiện.",
+            "Ủy ban nhân dân các huyện, thành phố tổ chức",
+            [("Ủy ban nhân dân các huyện, thành phố", "AGENCY")],
+        ),
+        (
+            "Các cơ sở đào tạo trên địa bàn tỉnh cần chủ động phối hợp",
+            "Các cơ sở đào tạo trên địa bàn tỉnh cần chủ động",
+            [("Các cơ sở đào tạo trên địa bàn tỉnh", "AGENCY")],
+        ),
+        ("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy", [("Ban Tổ chức Tỉnh ủy", "AGENCY")]),
+        ("mời các cơ quan, tổ chức tham gia", "các cơ quan, tổ chức", [("các cơ quan, tổ chức", "AGENCY")]),
         (
             "Ngày 15/5/2020, Phó Chủ tịch UBND thành phố Hà Nội Nguyễn Văn Sửu ký ban hành Kế hoạch",
             "Phó Chủ tịch UBND thành phố Hà Nội Nguyễn Văn Sửu",

@@ -38,6 +38,12 @@ Span4 = tuple[int, int, str, float]
 _VERB = re.compile(
     r"(?i)\s+(?:hướng\s+dẫn|quy\s+định|ban\s+hành|phê\s+duyệt|sửa\s+đổi|bổ\s+sung|triển\s+khai|chủ\s+trì|phối\s+hợp)\b"
 )
+# a lower-case verb or modal after the name: the subject's predicate, which a
+# tagger trained on "X tổ chức ..." duty sentences sometimes runs into
+# ("Ủy ban nhân dân các huyện, thành phố tổ chức", "... trên địa bàn tỉnh cần
+# chủ động"); case-sensitive, so "Ban Tổ chức" stays, and not after a comma,
+# "các" or "và", so "các cơ quan, tổ chức" stays
+_PREDICATE = re.compile(r"(?<![,])(?<!các)(?<!và) (?:tổ chức|cần|phải|có trách nhiệm|chủ động|thực hiện)(?!\w)")
 SURNAMES = (
     "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Đào|Lương|Tạ|Chu|"
     "Triệu|Thái|Lò|Quàng|Đồng|Hà|Cao|Tô|Vương|Nông|Lưu|Kiều|Tăng|Khổng|Diệp|Quách|Trịnh|Phùng"
@@ -194,6 +200,9 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         verb = _VERB.search(text, s, e + 12)  # the span may end inside the verb ("... Hướng")
         if verb and s < verb.start() < e:
             e = verb.start()
+        predicate = _PREDICATE.search(text, s, e)
+        if predicate and len(text[s : predicate.start()].split()) >= 2:
+            e = predicate.start()
         person = _PERSON_TAIL.search(text, s, e) if OFFICE.match(text, s, e) else None
         if person and person.start() > s:
             out.append((s, person.start(), label, score))
