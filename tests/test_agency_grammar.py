@@ -39,3 +39,22 @@ def test_a_body_named_in_a_duty_sentence_comes_out_whole(name: str) -> None:
 def test_the_communes_of_a_target_group_are_not_a_body() -> None:
     text = "cán bộ, công chức ở xã, phường, thị trấn và những người hoạt động không chuyên trách"
     assert find_agencies(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every plan's title: "CÁN BỘ" is officials, not the ministry head "BỘ"
+        ("KẾ HOẠCH ĐÀO TẠO, BỒI DƯỠNG CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC TỈNH KON TUM NĂM 2022", []),
+        ("QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH KẾ HOẠCH", []),
+        ("TRIỂN KHAI ĐỒNG BỘ CÁC GIẢI PHÁP", []),
+        # a non-governmental organisation, and "Thanh tra" as the activity
+        ("quản lý tổ chức hội, tổ chức phi Chính phủ; văn thư", []),
+        ("Thanh tra Sở Nội vụ sẽ tiến hành Thanh tra các nội dung sau", ["Thanh tra Sở Nội vụ"]),
+        # a name in capitals ends on a whole word, not on the first letter of "NĂM"
+        ("UBND TỈNH KON TUM NĂM 2022", ["UBND TỈNH KON TUM"]),
+        ("CĂN CỨ NGHỊ QUYẾT CỦA HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM", ["HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NAM"]),
+    ],
+)
+def test_titles_in_capitals(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in find_agencies(text)] == expected

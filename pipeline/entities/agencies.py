@@ -21,7 +21,7 @@ _LOWER = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầ�
 _UPPER = _LOWER.upper()
 U = f"[{_UPPER}]"
 L = f"[{_LOWER}]"
-_TITLE = rf"{U}{L}*"  # Nội, Đầu
+_TITLE = rf"{U}{L}*(?![{_UPPER}{_LOWER}])"  # Nội, Đầu; whole words: not the "N" of "NĂM"
 # an acronym (UBND, HĐND, MTTQ, CCVC), not an upper-case word of a title
 _CAPS = rf"(?!(?:NGÀY|SỐ|NĂM|THÁNG|QUY|ĐỊNH|VỀ|VIỆC|CỦA|VÀ|KẾ|HOẠCH|TRIỂN|KHAI)(?![{_UPPER}]))[{_UPPER}]{{2,6}}[0-9]*"
 _WORD_GAP = r"[ \u00a0]+"  # not a tab: tabs separate table cells
@@ -90,7 +90,9 @@ _COLLECTIVE = (
 )
 _OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \u00a0]*,[ \u00a0]*(?:{_alt(OFFICES)}))*"
 AGENCY = re.compile(
-    rf"(?<![\w/-])(?!Hội nghị|Ban hành|Báo cáo)(?:{_OFFICE_LIST}{_WORD_GAP})?(?:{_COLLECTIVE}(?:{_WORD_GAP}{_PLACE_NAME})?|{_BODY})"
+    # "CÁN BỘ" (officials), "TOÀN BỘ" (all), "ĐỒNG BỘ" (in step) in capitals are no "BỘ" (ministry);
+    # "tổ chức phi Chính phủ" is a non-governmental organisation
+    rf"(?<![\w/-])(?<!CÁN )(?<!TOÀN )(?<!ĐỒNG )(?<!phi )(?!Hội nghị|Ban hành|Báo cáo|HỘI NGHỊ|BAN HÀNH|BÁO CÁO)(?:{_OFFICE_LIST}{_WORD_GAP})?(?:{_COLLECTIVE}(?:{_WORD_GAP}{_PLACE_NAME})?|{_BODY})"
 )
 
 
@@ -100,8 +102,8 @@ def find_agencies(text: str) -> list[tuple[int, int]]:
         s, e = m.span()
         while e > s and text[e - 1] in " \t\n,;.-":
             e -= 1
-        # a lone generic head ("Ban", "Phòng", "Hội") is not a body
-        if text[s:e] in ("Ban", "Bộ", "Sở", "Hội", "Phòng", "Vụ", "Báo", "Đài", "Trường", "Viện", "Cục"):
+        # a lone generic head ("Ban", "Phòng", "Hội") is not a body; "Thanh tra" alone is the activity
+        if text[s:e] in ("Ban", "Bộ", "Sở", "Hội", "Phòng", "Vụ", "Báo", "Đài", "Trường", "Viện", "Cục", "Thanh tra"):
             continue
         if e > s:
             spans.append((s, e))
