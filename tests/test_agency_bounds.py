@@ -35,6 +35,11 @@ def _trim(text: str, agency: str) -> list[tuple[str, str]]:
             [("Các cơ sở đào tạo trên địa bàn tỉnh", "AGENCY")],
         ),
         ("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy", [("Ban Tổ chức Tỉnh ủy", "AGENCY")]),
+        # "thanh tra" the verb is no inspectorate
+        ("Thanh tra việc thực hiện các quy định", "Thanh tra việc", []),
+        ("tiến hành thanh tra đột xuất", "thanh tra đột xuất", []),
+        ("Thanh tra tỉnh chủ trì", "Thanh tra tỉnh", [("Thanh tra tỉnh", "AGENCY")]),
+        ("Thanh tra Sở Nội vụ chủ trì", "Thanh tra Sở Nội vụ", [("Thanh tra Sở Nội vụ", "AGENCY")]),
         ("mời các cơ quan, tổ chức tham gia", "các cơ quan, tổ chức", [("các cơ quan, tổ chức", "AGENCY")]),
         (
             "Ngày 15/5/2020, Phó Chủ tịch UBND thành phố Hà Nội Nguyễn Văn Sửu ký ban hành Kế hoạch",

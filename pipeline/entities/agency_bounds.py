@@ -60,6 +60,11 @@ _LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|x�
 _ENDS_WITH_LEVEL = re.compile(rf"(?i)\b{_LEVEL}$")
 _MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)*(?:\s+trực\s+thuộc\s+(?:TW|Trung\s+ương))?")
 _LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
+# "thanh tra" is also the verb: "Thanh tra việc thực hiện ...", "thanh tra đột
+# xuất" are inspections, "Thanh tra tỉnh", "Thanh tra Sở Nội vụ" inspectorates
+_INSPECTING = re.compile(
+    r"(?i:thanh\s+tra)(?:\s+(?!tỉnh|huyện|thành|thị|quận|xã|phường|sở|bộ|chính)[a-zà-ỹđ]+)*"
+)
 
 
 def extend_levels(text: str, s: int, e: int, limit: int) -> int:
@@ -170,7 +175,7 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         if label != "AGENCY":
             out.append((s, e, label, score))
             continue
-        if text[s:e].strip().lower() in _LONE_HEADS:
+        if text[s:e].strip().lower() in _LONE_HEADS or _INSPECTING.fullmatch(text, s, e):
             continue
         i = bisect.bisect_right(ends, s)
         previous_end = ends[i - 1] if i else 0
