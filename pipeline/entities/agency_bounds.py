@@ -62,9 +62,7 @@ _MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)*(?:\s+trực\s+th
 _LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
 # "thanh tra" is also the verb: "Thanh tra việc thực hiện ...", "thanh tra đột
 # xuất" are inspections, "Thanh tra tỉnh", "Thanh tra Sở Nội vụ" inspectorates
-_INSPECTING = re.compile(
-    r"(?i:thanh\s+tra)(?:\s+(?!tỉnh|huyện|thành|thị|quận|xã|phường|sở|bộ|chính)[a-zà-ỹđ]+)*"
-)
+_INSPECTING = re.compile(r"(?i:thanh\s+tra)(?:\s+(?!tỉnh|huyện|thành|thị|quận|xã|phường|sở|bộ|chính)[a-zà-ỹđ]+)*")
 
 
 def extend_levels(text: str, s: int, e: int, limit: int) -> int:
