@@ -19,7 +19,7 @@ from pipeline.entities.agency_bounds import OFFICE, SURNAMES
 
 _SP = r"[ \u00a0]"
 _NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}}(?!{_SP}*[A-ZĐÀ-Ỹ])"
-_HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng[ \u00a0]+chí|[Ôô]ng|[Bb]à)[ \u00a0]+(?P<name>{_NAME})")
+_HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à){_SP}+(?P<name>{_NAME})")
 # the name opens its clause: after a line break or punctuation, not after a word
 _BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}){_SP}*,{_SP}*(?:{OFFICE.pattern})")
 

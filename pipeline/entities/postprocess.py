@@ -3,8 +3,9 @@ them (the CRF or the transformer backbone), in this order:
 
 1. AGENCY ends (``agency_bounds``): no verb or office-holder's name inside;
 2. TASKs (``task_bounds``): the activity items of task sections the tagger
-   missed (D7.1) and the training lines of quota lists (D10.5); starts and ends: actor phrases, modals, dangling
-   prepositions and trailing notes outside, the actor's bodies as AGENCY;
+   missed (D7.1) and the training lines of quota lists (D10.5); starts and
+   ends: actor phrases, modals, dangling prepositions and trailing notes
+   outside, the actor's bodies as AGENCY;
 3. no TASK under objective / target-group headings, nor over a group of
    activity items (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
@@ -17,6 +18,8 @@ plan; cross-validated effects are in the model card.
 """
 
 from __future__ import annotations
+
+from typing import TypeVar
 
 from pipeline.entities.agencies import find_agencies
 from pipeline.entities.agency_bounds import trim_agencies
@@ -47,7 +50,10 @@ def _agency_candidates(grammar: list[tuple[int, int]], spans: list[Span4]) -> li
     return sorted(set(grammar) | {(s, e) for s, e, label, _ in spans if label == "AGENCY"})
 
 
-def drop_in_site_chrome(structure: Structure, spans: list) -> list:
+SpanT = TypeVar("SpanT", bound=tuple)
+
+
+def drop_in_site_chrome(structure: Structure, spans: list[SpanT]) -> list[SpanT]:
     """Menus, counters, sharing and copyright lines of a portal (D1.1) get no
     entity: the tagger, trained on few such lines, cannot be left to learn it."""
     chrome = [(n.start, n.end) for n in structure.of_kind("boilerplate")]

@@ -2,11 +2,11 @@
 structure rules. It is vnplan without any trained component, kept as a
 baseline and as a fallback when no model is installed.
 
-Structure rules: the signer of a signature is a PERSON, and so is an
-official a news item names by an honorific or before an office; the content cell of an
+Structure rules: the signer of a signature is a PERSON, and so is an official
+a news item names by an honorific or before an office; the content cell of an
 assignment table row and each list item under a duty section headed by an
 agency are TASKs (without their numbering, trailing punctuation or a trailing
-deadline).
+deadline). Nothing in the site chrome around a plan is an entity.
 """
 
 from __future__ import annotations
