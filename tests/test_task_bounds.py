@@ -358,6 +358,14 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
             "Thanh tra Sở Nội vụ",
             "thanh tra đột xuất một số nội dung",
         ),
+        # each ";" clause of an assigning sentence (D7.5), but not a clause of any sentence
+        (
+            "UBND tỉnh giao Sở Nội vụ chủ trì hướng dẫn; Trường Chính trị tỉnh tổ chức các lớp bồi dưỡng.",
+            "Trường Chính trị tỉnh",
+            "tổ chức các lớp bồi dưỡng",
+        ),
+        ("Năm 2022 có kết quả tốt; Trường Chính trị tỉnh tổ chức lớp học.", "Trường Chính trị tỉnh", None),
+        ("Giao Sở Nội vụ chủ trì. Năm sau; Trường Chính trị tỉnh tổ chức lớp học.", "Trường Chính trị tỉnh", None),
         # an introduction, a past result and closing boilerplate are not activities
         ("Thanh tra Sở Nội vụ sẽ tiến hành thanh tra các nội dung sau: a) ...", "Thanh tra Sở Nội vụ", None),
         ("Sở Nội vụ đã phối hợp với Trường Chính trị tổ chức 12 lớp bồi dưỡng.", "Trường Chính trị", None),

@@ -370,6 +370,22 @@ _PAST = re.compile(r"(?i)\bđã\b")
 _FOLLOWING = re.compile(rf"(?i){_WS}theo{_WS}(?:chỉ{_WS}đạo|yêu{_WS}cầu|hướng{_WS}dẫn|đề{_WS}nghị){_WS}của\b")
 
 
+_CLAUSE_OPEN = re.compile(r";[ \t]*$")
+_SENTENCE_START = re.compile(r"[.\n]")
+_ASSIGNING = re.compile(r"(?i)\bgiao\b")
+
+
+def _assigned_clause(text: str, s: int) -> bool:
+    """An agency opening a ";" clause of a sentence that assigns duties:
+    "UBND tỉnh giao Sở Nội vụ chủ trì ...; «Trường Chính trị tỉnh» tổ chức
+    ..." (D7.5: the assigning verb governs every clause of its list)."""
+    if not _CLAUSE_OPEN.search(text, max(0, s - 4), s):
+        return False
+    before = text[max(0, s - 400) : s]
+    sentence_start = max((m.end() for m in _SENTENCE_START.finditer(before)), default=0)
+    return _ASSIGNING.search(before, sentence_start) is not None
+
+
 def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
     """``spans`` plus the activities after an actor phrase or a future-work
     cue that no TASK covers yet. An activity that introduces a list (ends in
@@ -382,7 +398,7 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         after = _AFTER_ACTOR.match(text, e)
         link = text[e : after.end()].strip() if after else ""
-        if _ASSIGN_BEFORE.search(text, max(0, s - 40), s) or link.startswith("trong"):
+        if _ASSIGN_BEFORE.search(text, max(0, s - 40), s) or link.startswith("trong") or _assigned_clause(text, s):
             starts.append(after.end() if after else e)
     starts += [m.end() for m in _ANNOUNCED.finditer(text)]
     added: list[Span4] = []
