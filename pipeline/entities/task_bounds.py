@@ -133,7 +133,9 @@ _COURSE = re.compile(
     rf"(?:Tổ{_WS}chức{_WS}|Khuyến{_WS}khích{_WS}(?:tự{_WS}học{_WS}và{_WS})?)?(?:[ĐđBbTtCc])"
     rf"(?i:ào{_WS}tạo|ồi{_WS}dưỡng|ập{_WS}huấn|ập{_WS}nhật)"
 )
-_LINE_LEAD = re.compile(r"[\s*_#>\-+•]*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[\s*_]*")
+_BULLETS = r"[\s*_#>\-+•]*"
+_ITEM_NUMBER = r"\d+(?:\.\d+)*|[a-zđ]"  # "1.", "1.2)", "a)"
+_LINE_LEAD = re.compile(rf"{_BULLETS}(?:(?:[IVXLC]+|{_ITEM_NUMBER})[.)]\s*)?[\s*_]*")
 _QUALIFIER = re.compile(rf"(?i){_WS}(?:cho(?!{_WS}phép)|theo(?!{_WS}dõi)|đối{_WS}với|dành{_WS}cho){_WS}")
 _VERB_WORDS = frozenset(
     ["tổ", "chức", "đào", "tạo", "bồi", "dưỡng", "tập", "huấn", "cập", "nhật", "khuyến", "khích", "tự", "học", "và"]
@@ -428,7 +430,8 @@ _COURSE_LEVEL = r"cao\s+cấp|trung\s+cấp|sơ\s+cấp|hoàn\s+chỉnh|tập\s+
 _QUOTA_ITEM_OPENER = re.compile(rf"(?i)(?:{_COURSE_LEVEL})\b")
 _TOTAL = re.compile(r"(?i)(?:số\s+lượng|tổng\s+số|tổng\s+cộng|trong\s+đó)\b")
 _AT_INSTITUTION = re.compile(rf"{_WS}tại{_WS}(?=[A-ZĐÀ-Ỹ])")  # not "tại nước ngoài"
-_ITEM_START = re.compile(r"(?:^|\n|(?<=[.;]) )[\s*_#>\-+•]*(?:(?:\d+(?:\.\d+)*|[a-zđ])[.)]\s*)?[\s*_]*", re.M)
+# an item's start inside a line: after a line break or a sentence, its bullet and number skipped
+_ITEM_START = re.compile(rf"(?:^|\n|(?<=[.;]) ){_BULLETS}(?:(?:{_ITEM_NUMBER})[.)]\s*)?[\s*_]*", re.M)
 
 
 def quota_list_items(text: str, spans: list[Span4]) -> list[Span4]:
