@@ -35,6 +35,18 @@ def _trim(text: str, agency: str) -> list[tuple[str, str]]:
             [("Các cơ sở đào tạo trên địa bàn tỉnh", "AGENCY")],
         ),
         ("Ban Tổ chức Tỉnh ủy chủ trì", "Ban Tổ chức Tỉnh ủy", [("Ban Tổ chức Tỉnh ủy", "AGENCY")]),
+        (
+            "phối hợp với Trường Chính trị tỉnh mở 05 lớp bồi dưỡng",
+            "Trường Chính trị tỉnh mở",
+            [("Trường Chính trị tỉnh", "AGENCY")],
+        ),
+        ("UBND tỉnh đề nghị các sở", "UBND tỉnh đề nghị", [("UBND tỉnh", "AGENCY")]),
+        # a lower-case noun of a name stays ("Ban An toàn giao thông tỉnh")
+        (
+            "Ban An toàn giao thông tỉnh chủ trì",
+            "Ban An toàn giao thông tỉnh",
+            [("Ban An toàn giao thông tỉnh", "AGENCY")],
+        ),
         # "thanh tra" the verb is no inspectorate
         ("Thanh tra việc thực hiện các quy định", "Thanh tra việc", []),
         ("tiến hành thanh tra đột xuất", "thanh tra đột xuất", []),

@@ -366,6 +366,26 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
         ),
         ("Năm 2022 có kết quả tốt; Trường Chính trị tỉnh tổ chức lớp học.", "Trường Chính trị tỉnh", None),
         ("Giao Sở Nội vụ chủ trì. Năm sau; Trường Chính trị tỉnh tổ chức lớp học.", "Trường Chính trị tỉnh", None),
+        # a duty and a body it helps (D8.3), a body another directs (D8.4)
+        (
+            "Điều 2. Ban Chỉ đạo phòng, chống tham nhũng có trách nhiệm giúp UBND tỉnh theo dõi việc thực hiện.",
+            "Ban Chỉ đạo phòng, chống tham nhũng",
+            "theo dõi việc thực hiện",
+        ),
+        ("Sở Y tế có trách nhiệm tổng hợp nhu cầu bồi dưỡng.", "Sở Y tế", "tổng hợp nhu cầu bồi dưỡng"),
+        (
+            "Bộ Nội vụ chỉ đạo Sở Nội vụ các tỉnh rà soát đội ngũ công chức cấp xã.",
+            "Sở Nội vụ các tỉnh",
+            "rà soát đội ngũ công chức cấp xã",
+        ),
+        # a line wrapped by the conversion does not end the clause (D0.2); the
+        # citation it is done under stays outside (D7.7c)
+        (
+            "UBND tỉnh yêu cầu các địa phương tổ\nchức triển khai Kế hoạch này gắn với các nội dung\nđược phân "
+            "công tại Kế hoạch số 12/KH-UBND.",
+            "các địa phương",
+            "tổ\nchức triển khai Kế hoạch này gắn với các nội dung\nđược phân công",
+        ),
         # an introduction, a past result and closing boilerplate are not activities
         ("Thanh tra Sở Nội vụ sẽ tiến hành thanh tra các nội dung sau: a) ...", "Thanh tra Sở Nội vụ", None),
         ("Sở Nội vụ đã phối hợp với Trường Chính trị tổ chức 12 lớp bồi dưỡng.", "Trường Chính trị", None),
@@ -382,7 +402,11 @@ def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, act
 
     start = text.index(agency)
     spans = [(start, start + len(agency), "AGENCY", 0.9)]
-    found = [text[s:e] for s, e, label, _ in linked_activities(text, spans) if label == "TASK"]
+    spans += [(m.start, m.end, m.label, 1.0) for m in find_all(text) if m.label == "LEGAL_REF"]
+    if "giúp UBND tỉnh" in text:
+        helped = text.index("UBND tỉnh")
+        spans.append((helped, helped + len("UBND tỉnh"), "AGENCY", 0.9))
+    found = [text[s:e] for s, e, label, _ in linked_activities(text, sorted(spans)) if label == "TASK"]
     assert found == ([activity] if activity else [])
 
 
@@ -417,3 +441,87 @@ def test_quota_list_items_are_tasks(line: str, task: str | None) -> None:
     spans = [(m.start, m.end, m.label, 1.0) for m in find_all(line)]
     added = [line[s:e] for s, e, label, _ in quota_list_items(line, spans) if label == "TASK"]
     assert added == ([task] if task else [])
+
+
+def test_each_activity_sentence_of_an_item_is_a_task():
+    """D7.3 (one TASK per sentence) and D7.7a (a date after a complete activity
+    is outside), on text written for the test: the tagger found only the first
+    sentence of the item; "TP. Hồ Chí Minh" does not end a sentence."""
+    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n\n"
+        "- Rà soát nhu cầu đào tạo của các cơ quan. Phối hợp với UBND TP. Hồ Chí Minh tổ chức lớp "
+        "bồi dưỡng. Đây là nhiệm vụ trọng tâm của ngành. Tập trung bồi dưỡng công chức chưa đạt "
+        "chuẩn trong năm 2025, 2026.\n"
+    )
+    first = "Rà soát nhu cầu đào tạo của các cơ quan"
+    date = "năm 2025, 2026"
+    spans = [
+        (text.index(first), text.index(first) + len(first), "TASK", 0.9),
+        (text.index(date), text.index(date) + len(date), "DATE", 1.0),
+    ]
+    out = section_item_tasks(text, segment(text), spans)
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
+        first,
+        "Phối hợp với UBND TP. Hồ Chí Minh tổ chức lớp bồi dưỡng",  # the actor phrase goes in refine_tasks
+        "Tập trung bồi dưỡng công chức chưa đạt chuẩn",  # the statement of fact gives none
+    ]
+
+
+def test_a_paragraph_announcing_duties_opens_a_task_section():
+    """D7.1 and D7.4 on a news-style text without a "Nhiệm vụ" heading: the
+    sections after "... đề ra các nhiệm vụ <activity> ..., cụ thể như sau:"
+    hold TASKs, and the activity the body sets itself is one (without its year)."""
+    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "Sở Tư pháp đề ra các nhiệm vụ triển khai công tác bồi dưỡng trong năm 2024, cụ thể như sau:\n"
+        "1. Công tác chỉ đạo, điều hành\n"
+        "- Bám sát kế hoạch của Bộ Tư pháp. Kiểm tra việc cử công chức đi học.\n"
+        "2. Công tác tuyên truyền\n"
+        "- Đẩy mạnh tuyên truyền về cải cách hành chính.\n"
+    )
+    date = "năm 2024"
+    spans = [(text.index(date), text.index(date) + len(date), "DATE", 1.0)]
+    out = section_item_tasks(text, segment(text), spans)
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
+        "triển khai công tác bồi dưỡng",
+        "Bám sát kế hoạch của Bộ Tư pháp",
+        "Kiểm tra việc cử công chức đi học",
+        "Đẩy mạnh tuyên truyền về cải cách hành chính",
+    ]
+    # without the announcing paragraph nothing marks these sections as duties
+    bare = text[text.index("1. Công tác") :]
+    assert not [x for x in section_item_tasks(bare, segment(bare), []) if x[2] == "TASK"]
+
+
+def test_a_list_head_and_a_remnant_after_a_date_are_not_tasks():
+    """D7.4 (the head of a cell's sub-list) and D7.7 (words after a date cut
+    are outside every TASK), on text written for the test."""
+    from pipeline.entities.task_bounds import drop_cut_remnants, drop_list_heads
+
+    cell = "<p>Đẩy mạnh hợp tác đào tạo với các trường:</p> <ul><li>- Liên kết đào tạo sau đại học.</li></ul>"
+    course = "Tổ chức bồi dưỡng trong nước: 74 lớp."
+    for text, kept in ((cell, []), (course, ["Tổ chức bồi dưỡng trong nước"])):
+        head = text.index(":") if text is course else text.index(":</p>")
+        start = text.index("Đẩy") if text is cell else 0
+        out = drop_list_heads(text, [(start, head, "TASK", 0.9)])
+        assert [text[s:e] for s, e, _, _ in out] == kept
+
+    text = "Chủ trì tổ chức triển khai Kế hoạch đào tạo năm 2025 đảm bảo chất lượng, tiến độ và hiệu quả."
+    parts = [("tổ chức triển khai Kế hoạch đào tạo", "TASK"), ("năm 2025", "DATE"), ("đảm bảo chất lượng", "TASK")]
+    spans = []
+    for sub, label in parts:
+        i = text.index(sub)
+        end = len(text) - 1 if sub.startswith("đảm bảo") else i + len(sub)
+        spans.append((i, end, label, 0.9))
+    assert [x[2] for x in drop_cut_remnants(text, spans)] == ["TASK", "DATE"]
+    # a second activity with its own actor after the date is kept
+    other = text.replace("năm 2025 đảm bảo", "năm 2025; Sở Tài chính bảo đảm")
+    spans2 = [(other.index(s), other.index(s) + len(s), lab, 0.9) for s, lab in parts[:2]]
+    i = other.index("bảo đảm")
+    spans2.append((i, len(other) - 1, "TASK", 0.9))
+    assert [x[2] for x in drop_cut_remnants(other, spans2)] == ["TASK", "DATE", "TASK"]

@@ -43,7 +43,10 @@ _VERB = re.compile(
 # ("Ủy ban nhân dân các huyện, thành phố tổ chức", "... trên địa bàn tỉnh cần
 # chủ động"); case-sensitive, so "Ban Tổ chức" stays, and not after a comma,
 # "các" or "và", so "các cơ quan, tổ chức" stays
-_PREDICATE = re.compile(r"(?<![,])(?<!các)(?<!và) (?:tổ chức|cần|phải|có trách nhiệm|chủ động|thực hiện)(?!\w)")
+_PREDICATE = re.compile(
+    r"(?<![,])(?<!các)(?<!và) (?:tổ chức|cần|phải|có trách nhiệm|chủ động|thực hiện"
+    r"|mở|tiến hành|triển khai|ban hành|đề nghị|yêu cầu|sẽ|đã)(?!\w)"
+)
 SURNAMES = (
     "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Đào|Lương|Tạ|Chu|"
     "Triệu|Thái|Lò|Quàng|Đồng|Hà|Cao|Tô|Vương|Nông|Lưu|Kiều|Tăng|Khổng|Diệp|Quách|Trịnh|Phùng"

@@ -2,15 +2,19 @@
 them (the CRF or the transformer backbone), in this order:
 
 1. AGENCY ends (``agency_bounds``): no verb or office-holder's name inside;
-2. TASKs (``task_bounds``): the activity items of task sections the tagger
-   missed (D7.1) and the training lines of quota lists (D10.5); starts and
-   ends: actor phrases, modals, dangling prepositions and trailing notes
-   outside, the actor's bodies as AGENCY;
-3. no TASK under objective / target-group headings, nor over a group of
-   activity items (``task_bounds``);
+2. TASKs (``task_bounds``): the activity sentences of task sections the
+   tagger missed (D7.1, D7.3), also of sections a paragraph announces as
+   duties, and the training lines of quota lists (D10.5); starts and ends:
+   actor phrases, modals, dangling prepositions and trailing notes outside,
+   the actor's bodies as AGENCY;
+3. no TASK under objective / target-group headings, over a group of
+   activity items, at the head of a sub-list, nor over the words left after
+   a date cut (``task_bounds``);
 4. agencies vouched for by their context (``context_agencies``) where the
    tagger left a gap, their ends fixed as in 1, and none among a meeting's
    attendees, in a cited regulation's subject or in a target-group field;
+   then the activities these agencies are assigned ("đề nghị «các địa
+   phương» chủ động ...");
 5. nothing in the site chrome around a plan (D1.1).
 
 Each step is a guideline rule (annotations/GUIDELINES.md) that holds in any
@@ -31,8 +35,11 @@ from pipeline.entities.context_agencies import (
 )
 from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import (
+    drop_cut_remnants,
+    drop_list_heads,
     drop_tasks_in,
     group_titles,
+    join_clauses,
     linked_activities,
     no_task_sections,
     quota_list_items,
@@ -77,7 +84,10 @@ def finish_spans(
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
     spans = linked_activities(text, required_courses(text, spans))
     spans = drop_tasks_in(spans, no_task_sections(text, structure) + group_titles(text, structure))
+    spans = join_clauses(text, drop_cut_remnants(text, drop_list_heads(text, spans)))
     spans = add_context_agencies(text, spans, agencies, matches)
     spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
+    # the activities of the actors the context vouched for ("đề nghị «các địa phương» ...")
+    spans = drop_tasks_in(linked_activities(text, spans), no_task_sections(text, structure))
     spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))
     return drop_in_site_chrome(structure, spans)

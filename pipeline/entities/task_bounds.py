@@ -31,6 +31,7 @@ import re
 
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
+from pipeline.structure.sentences import align
 
 Span4 = tuple[int, int, str, float]
 
@@ -249,10 +250,43 @@ _ACTIVITY_OPENERS = (
     "theo dõi|tham mưu|lập|duy trì|tiếp tục|có chính sách|sắp xếp|thu hút|phát triển|ứng dụng|cải tiến|"
     "chuẩn hóa|nghiên cứu|sửa đổi|khảo sát|tổng hợp|thẩm định|kết hợp|gắn|đảm bảo|bảo đảm|vận dụng|chú trọng|"
     "quan tâm|cập nhật|phổ biến|mời|liên kết|hợp tác|trang bị|đầu tư|giám sát|đôn đốc|thanh tra|sơ kết|"
-    "tổng kết|công khai|đề xuất|phân bổ|bổ sung|thường xuyên|chủ động|tích cực|kịp thời|định kỳ|hằng năm|hàng năm"
+    "tổng kết|công khai|đề xuất|phân bổ|bổ sung|thường xuyên|chủ động|tích cực|kịp thời|định kỳ|hằng năm|hàng năm|"
+    "bám sát|chỉ đạo|tiến hành|hoàn thành|báo cáo|xử lý|cân đối|lồng ghép|phân công|chấn chỉnh|phối hợp|tham gia|"
+    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện"
 )
+_ACTIVITY_OPENERS = _ACTIVITY_OPENERS.replace(" ", r"\s+")  # "tổ\nchức" wrapped by the conversion (D0.2)
 _ACTIVITY_OPENER = re.compile(rf"(?i)(?:{_ACTIVITY_OPENERS})\b")
 _COLON_NEXT = re.compile(r"[ \t*_]*:")  # a heading's title stops before its colon
+
+
+# the last sentence of a paragraph that announces the duties listed after it
+_DUTIES_INTRO = re.compile(r"(?i)\b(?:nhiệm vụ|giải pháp)\b[^.:\n]*:[\s*_]*$")
+# "đề ra các nhiệm vụ <activity>, cụ thể như sau:": the activity the body sets itself
+_SET_DUTIES = re.compile(
+    rf"(?i)\b(?:nhiệm vụ|giải pháp){_WS}((?:{_ACTIVITY_OPENERS})\b[^.:\n]*?)"
+    r"[\s,]*(?:(?:cụ thể|bao gồm|gồm|với những nội dung|với các nội dung)\s*)?(?:như sau|sau đây|sau)?\s*:[\s*_]*$"
+)
+_ACTIVITY_WORDS = 6  # words before a date that make an activity complete without it (D7.7a)
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of an item (underthesea's splitter, which knows "TP. Hồ
+    Chí Minh"), without their closing stop."""
+    from underthesea import sent_tokenize
+
+    out: list[tuple[int, int]] = []
+    for s, e in align(text, sent_tokenize(text[start:end]), start, end) or [(start, end)]:
+        while e > s and text[e - 1] in " \t\r\n.;":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def introduces_duties(text: str, start: int, end: int) -> bool:
+    """The paragraph announces the duties listed after it ("Sở Công Thương đề
+    ra các nhiệm vụ ..., cụ thể như sau:"): a task section without a heading."""
+    return _DUTIES_INTRO.search(text, start, end) is not None
 
 
 def _overlaps(start: int, end: int, extents: list[tuple[int, int]]) -> bool:
@@ -266,6 +300,13 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
     tasks = sorted((s, e) for s, e, label, _ in spans if label == "TASK")
     others = sorted((s, e) for s, e, label, _ in spans if label != "TASK")
     added: list[Span4] = []
+
+    def cut_before_date(s: int, e: int) -> int:
+        """The end of an activity followed by a date in its sentence (D7.7a)."""
+        dates = [a for a, b, label, _ in spans if label == "DATE" and s < a and b <= e]
+        if dates and len(text[s : dates[0]].split()) >= _ACTIVITY_WORDS:
+            return _strip_end(text, s, dates[0])
+        return e
 
     def visit(node: Node, on: bool) -> None:
         title = node.title
@@ -283,24 +324,114 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
             start = _LINE_LEAD.match(text, start, end).end()
             while end > start and text[end - 1] in " \t\r\n.;":
                 end -= 1
-            if (
-                end > start
-                and text[end - 1] != ":"
-                and not _COLON_NEXT.match(text, end)
-                and _ACTIVITY_OPENER.match(text, start, end)
-                and not _overlaps(start, end, tasks)
-            ):
-                # a date or quota closing the item stays outside (schema, clarification 10)
-                inside = [(a, b) for a, b in others if start < a and b <= end]
-                if inside and not text[inside[-1][1] : end].strip(" .;,"):
-                    end = _strip_end(text, start, inside[-1][0])
-                added.append((start, end, "TASK", 0.5))
-        for child in node.children:
-            visit(child, on)
+            if end > start and (text[end - 1] == ":" or _COLON_NEXT.match(text, end)):
+                end = start  # introduces the items below
+            for s, e in _sentences(text, start, end):  # one TASK per sentence (D7.3)
+                if _ACTIVITY_OPENER.match(text, s, e) and not _overlaps(s, e, tasks):
+                    # a date or quota closing the sentence stays outside (schema, clarification 10)
+                    inside = [(a, b) for a, b in others if s < a and b <= e]
+                    if inside and not text[inside[-1][1] : e].strip(" .;,"):
+                        e = _strip_end(text, s, inside[-1][0])
+                    added.append((s, cut_before_date(s, e), "TASK", 0.5))
+        visit_all(node.children, on)
 
-    for node in structure.nodes:
-        visit(node, False)
+    def visit_all(nodes: list[Node], on: bool) -> None:
+        announced = False
+        for node in nodes:
+            if announced and node.kind not in ("heading", "list_item"):
+                on = announced = False  # the running text after the announced list
+            visit(node, on)
+            # "... đề ra các nhiệm vụ ..., cụ thể như sau:" opens a task section without a heading
+            if node.kind == "paragraph" and introduces_duties(text, node.start, node.end):
+                on = announced = True
+                m = _SET_DUTIES.search(text, node.start, node.end)
+                if m and not _overlaps(m.start(1), m.end(1), tasks):
+                    # the body sets itself an activity: a TASK too (D7.4), cut before its date
+                    added.append((m.start(1), cut_before_date(m.start(1), m.end(1)), "TASK", 0.5))
+
+    visit_all(structure.nodes, False)
     return sorted(spans + added) if added else spans
+
+
+# ":" then a list in the same block: "Đẩy mạnh hợp tác đào tạo, bồi dưỡng CB,CC,VC:</p> <ul> <li>- ..."
+_LIST_HEAD_END = re.compile(r"[ \t*_]*:(?:\s|<[^>\n]{0,80}>)*(?:[-+•]|\d+[.)]\s|[a-zđ]\)\s)")
+
+
+def drop_list_heads(text: str, spans: list[Span4]) -> list[Span4]:
+    """Drop a TASK that introduces a list after its colon, in a table cell
+    or a paragraph (D7.4: the head of a cell or a sub-list is not a TASK; its
+    items are)."""
+    return [x for x in spans if x[2] != "TASK" or not _LIST_HEAD_END.match(text, x[1])]
+
+
+_ASSIGN_OPEN = re.compile(rf"(?i)(?:giao(?:{_WS}cho)?|đề{_WS}nghị|yêu{_WS}cầu|chỉ{_WS}đạo){_WS}")
+_CLAUSE_JOIN = re.compile(r"[ \t\u00a0]*;[ \t\u00a0]+(?=\S)")
+_SENTENCE_STOP = re.compile(r"\.(?=\s|$)|[\n\t]|</")
+
+
+def join_clauses(text: str, spans: list[Span4]) -> list[Span4]:
+    """Extend a TASK that stops at a ";" over the rest of its sentence: parts
+    joined by ";" in one sentence are one TASK (D7.3), whatever the tagger cut
+    ("«Cân đối hợp lý kinh phí ...; phối hợp với các cơ quan có liên quan huy
+    động các nguồn tài trợ ...»"). The entities inside become part of it
+    (clarification 10); a trailing date or quota stays outside (D7.7). Not when
+    the next clause opens with a body doing something of its own ("...;
+    Trường Chính trị tỉnh tổ chức ...", "...; giao Sở Tài chính thẩm định
+    ...", D7.7), nor over a target ("...; đảm
+    bảo đến năm 2025, có 50% ...", D7.2)."""
+    spans = sorted(spans)
+    agency_at = {s: e for s, e, label, _ in spans if label == "AGENCY"}
+    out: list[Span4] = []
+    skip_to = -1
+    for x in spans:
+        if x[0] < skip_to:
+            continue
+        s, e, label, score = x
+        join = _CLAUSE_JOIN.match(text, e) if label == "TASK" else None
+        if join is not None:
+            actor = join.end()
+            assigning = _ASSIGN_OPEN.match(text, actor)
+            actor = assigning.end() if assigning else actor
+            if actor in agency_at and _LINKED_VERB.match(text, _AFTER_ACTOR.match(text, agency_at[actor]).end()):
+                join = None
+        if join is not None:
+            stop = _SENTENCE_STOP.search(text, join.end())
+            end = stop.start() if stop else len(text)
+            inside = [y for y in spans if e < y[0] and y[1] <= end]
+            tasks = [y for y in inside if y[2] == "TASK"]
+            if not tasks and any(y[2] in ("PERCENT", "QUOTA") for y in inside):
+                end = e  # a target ("...; đảm bảo đến năm 2025 có 50% ..."), not an activity (D7.2)
+            elif tasks:
+                end = max(y[1] for y in tasks)
+            elif inside and inside[-1][2] in ("DATE", "QUOTA") and not text[inside[-1][1] : end].strip(" .;,"):
+                end = inside[-1][0]
+            end = _strip_end(text, s, end)
+            if end > e:
+                x, skip_to = (s, end, label, score), end
+        out.append(x)
+    return out
+
+
+_GAP = re.compile(r"[ \t\u00a0,]*(?:(?:trong|vào|đến|trước|từ)[ \t\u00a0]+)?")
+
+
+def drop_cut_remnants(text: str, spans: list[Span4]) -> list[Span4]:
+    """Drop a TASK that only continues the sentence of the TASK before it
+    past a date cut ("«tổ chức triển khai Kế hoạch ...» năm 2025 đảm bảo chất
+    lượng, tiến độ"): words after a cut point are outside every TASK (D7.7)."""
+    out: list[Span4] = []
+    for x in spans:
+        if x[2] == "TASK" and len(out) >= 2:
+            date, task = out[-1], out[-2]
+            if (
+                date[2] == "DATE"
+                and task[2] == "TASK"
+                and _GAP.fullmatch(text, task[1], date[0])
+                and not text[date[1] : x[0]].strip(" \t\u00a0")
+            ):
+                continue
+        out.append(x)
+    return out
 
 
 def group_titles(text: str, structure: Structure) -> list[tuple[int, int]]:
@@ -358,14 +489,26 @@ def required_courses(text: str, spans: list[Span4]) -> list[Span4]:
 # work ("sẽ tiến hành «thanh tra đột xuất ...»", "chỉ đạo việc «lập kế hoạch
 # ...»"), where the tagger found none
 _ASSIGN_BEFORE = re.compile(
-    rf"(?i)\b(?:giao|đề{_WS}nghị|yêu{_WS}cầu|phối{_WS}hợp{_WS}(?:chặt{_WS}chẽ{_WS})?với)[ \t]+$"
+    rf"(?i)\b(?:giao|đề{_WS}nghị|yêu{_WS}cầu|chỉ{_WS}đạo|phối{_WS}hợp{_WS}(?:chặt{_WS}chẽ{_WS})?với)[ \t]+$"
 )
-_AFTER_ACTOR = re.compile(rf"(?i)[ \t]+(?:(?:để|trong{_WS}việc)[ \t]+)?")
+# "X trong việc <activity>", "X có trách nhiệm [giúp Y] <activity>" (D7.5, D8.3)
+_AFTER_ACTOR = re.compile(rf"(?i)[ \t]+(?:(?:để|trong{_WS}việc|(có{_WS}trách{_WS}nhiệm)(?:{_WS}(giúp))?)[ \t]+)?")
 _ANNOUNCED = re.compile(rf"(?i)\b(?:sẽ{_WS}tiến{_WS}hành|chỉ{_WS}đạo{_WS}việc)[ \t]+")
 _LINKED_VERB = re.compile(
     rf"(?i)(?:chủ{_WS}động{_WS})?(?:{_ACTIVITY_OPENERS}|lồng{_WS}ghép|dựa{_WS}vào|tạo{_WS}điều{_WS}kiện|kiểm{_WS}tra)\b"
 )
 _CLAUSE_END = re.compile(r"[;.\n:]")
+
+
+def _clause_end(text: str, start: int) -> int | None:
+    """Where the clause from ``start`` ends; a line break before a lower-case
+    word only wraps the line (D0.2)."""
+    for m in _CLAUSE_END.finditer(text, start):
+        if m.group() != "\n" or not text[m.end() : m.end() + 1].islower():
+            return m.start()
+    return None
+
+
 # closing boilerplate (D7.11): "nếu có khó khăn, vướng mắc, đề nghị ... phản ánh"
 _BOILERPLATE = re.compile(r"(?i)vướng\s+mắc|phản\s+ánh")
 _PAST = re.compile(r"(?i)\bđã\b")
@@ -394,27 +537,39 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
     ":"), a past result ("đã ...") and closing boilerplate are left out."""
     tasks = [(s, e) for s, e, label, _ in spans if label == "TASK"]
     dates = sorted(s for s, _, label, _ in spans if label == "DATE")
+    citations = sorted(s for s, _, label, _ in spans if label == "LEGAL_REF")
     starts: list[int] = []
+    helped = {s: e for s, e, label, _ in spans if label == "AGENCY"}
     for s, e, label, _ in spans:
         if label != "AGENCY":
             continue
         after = _AFTER_ACTOR.match(text, e)
         link = text[e : after.end()].strip() if after else ""
-        if _ASSIGN_BEFORE.search(text, max(0, s - 40), s) or link.startswith("trong") or _assigned_clause(text, s):
-            starts.append(after.end() if after else e)
+        start = after.end() if after else e
+        if after and after.group(2) and start in helped:
+            start = _AFTER_ACTOR.match(text, helped[start]).end()  # "giúp UBND tỉnh": the one helped
+        if (
+            _ASSIGN_BEFORE.search(text, max(0, s - 40), s)
+            or link.startswith("trong")
+            or (after and after.group(1))
+            or _assigned_clause(text, s)
+        ):
+            starts.append(start)
     starts += [m.end() for m in _ANNOUNCED.finditer(text)]
     added: list[Span4] = []
     for start in sorted(set(starts)):
         if not _LINKED_VERB.match(text, start) or _PAST.search(text, max(0, start - 40), start):
             continue
-        stop = _CLAUSE_END.search(text, start)
-        if stop is not None and text[stop.start()] == ":":
+        stop = _clause_end(text, start)
+        if stop is not None and text[stop] == ":":
             continue  # it introduces the items that are the TASKs
-        end = stop.start() if stop else len(text)
+        end = stop if stop is not None else len(text)
         # its time and the direction it follows stay outside ("... xã «năm 2018»",
         # "... theo chỉ đạo của UBND tỉnh"), as the schema asks of every TASK
         followed = _FOLLOWING.search(text, start, end)
         end = followed.start() if followed else end
+        # and so does a citation it is done under ("... «tại» Kế hoạch số ...", D7.7c)
+        end = next((c for c in citations if start < c < end), end)
         date = next((d for d in dates if start < d < end), None)
         end = _strip_end(text, start, date if date is not None and date - start >= 12 else end)
         if end - start < 12 or _BOILERPLATE.search(text, start, end):
