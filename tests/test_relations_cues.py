@@ -353,3 +353,67 @@ def test_an_item_that_names_its_doer_is_not_the_headings(system: str) -> None:
     assert ("CHAIRS", "Sở Tài chính", "bố trí kinh phí đào tạo hằng năm") in found
     assert ("CHAIRS", "các sở, ban, ngành tỉnh", "bố trí kinh phí đào tạo hằng năm") not in found
     assert ("CHAIRS", "các sở, ban, ngành tỉnh", "Rà soát nhu cầu đào tạo của đơn vị") in found
+
+
+# --- a paragraph announcing the duties of a body (D8.3, self-assigned intro) ---
+
+ANNOUNCED = (
+    "Sở Tư pháp tỉnh Kon Tum\n\n"
+    "Ngày 03/3/2024, Sở Tư pháp tỉnh Kon Tum ban hành Kế hoạch số 45/KH-STP. "
+    "Theo đó, Sở Tư pháp đề ra các nhiệm vụ triển khai công tác bồi dưỡng trong năm 2024, cụ thể như sau:\n"
+    "1. Công tác chỉ đạo, điều hành\n"
+    "- Bám sát kế hoạch của Bộ Tư pháp.\n"
+    "- Phòng Tổ chức cán bộ rà soát nhu cầu bồi dưỡng.\n"
+    "2. Công tác tuyên truyền\n"
+    "- Đẩy mạnh tuyên truyền về cải cách hành chính.\n"
+)
+ANNOUNCED_SPANS = [
+    ("Sở Tư pháp tỉnh Kon Tum", "AGENCY"),
+    ("Sở Tư pháp tỉnh Kon Tum", "AGENCY", 1),
+    ("Kế hoạch số 45/KH-STP", "LEGAL_REF"),
+    ("Sở Tư pháp", "AGENCY", 2),
+    ("triển khai công tác bồi dưỡng", "TASK"),
+    ("năm 2024", "DATE"),
+    ("Bám sát kế hoạch của Bộ Tư pháp", "TASK"),
+    ("Phòng Tổ chức cán bộ", "AGENCY"),
+    ("rà soát nhu cầu bồi dưỡng", "TASK"),
+    ("Đẩy mạnh tuyên truyền về cải cách hành chính", "TASK"),
+]
+
+
+@BOTH
+def test_a_body_announcing_its_duties_chairs_the_items_below(system: str) -> None:
+    found = _relations(ANNOUNCED, ANNOUNCED_SPANS, system)
+    chaired = {r[2] for r in found if r[:2] == ("CHAIRS", "Sở Tư pháp")}
+    assert {"Bám sát kế hoạch của Bộ Tư pháp", "Đẩy mạnh tuyên truyền về cải cách hành chính"} <= chaired
+    # an item that names its own doer is that doer's (D8.1)
+    assert "rà soát nhu cầu bồi dưỡng" not in chaired
+    # the body of the page line and of the sentence before the announcement chair nothing
+    assert not [r for r in found if r[1] == "Sở Tư pháp tỉnh Kon Tum"]
+
+
+ASSIGNER = "UBND tỉnh đề nghị các sở, ban, ngành chủ động bố trí kinh phí để cử cán bộ đi bồi dưỡng.\n"
+
+
+@BOTH
+def test_the_assigner_gets_no_relation(system: str) -> None:
+    """Schema 7 and 14: "UBND tỉnh đề nghị X <task>" makes X the chair only."""
+    spans = [
+        ("UBND tỉnh", "AGENCY"),
+        ("các sở, ban, ngành", "AGENCY"),
+        ("chủ động bố trí kinh phí để cử cán bộ đi bồi dưỡng", "TASK"),
+    ]
+    found = _relations(ASSIGNER, spans, system)
+    assert ("CHAIRS", "các sở, ban, ngành", "chủ động bố trí kinh phí để cử cán bộ đi bồi dưỡng") in found
+    assert not [r for r in found if r[1] == "UBND tỉnh"]
+
+
+def test_the_trained_model_gives_the_assigner_nothing(trained: RelationClassifier) -> None:
+    spans = [
+        ("UBND tỉnh", "AGENCY"),
+        ("các sở, ban, ngành", "AGENCY"),
+        ("chủ động bố trí kinh phí để cử cán bộ đi bồi dưỡng", "TASK"),
+    ]
+    found = _predicted(trained, ASSIGNER, spans)
+    assert ("CHAIRS", "các sở, ban, ngành", "chủ động bố trí kinh phí để cử cán bộ đi bồi dưỡng") in found
+    assert not [r for r in found if r[1] == "UBND tỉnh"]

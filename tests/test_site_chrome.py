@@ -36,6 +36,9 @@ FOOT = (
         ("Bản quyền thuộc Cổng Thông tin điện tử tỉnh Kon Tum", True),
         ("Địa chỉ: 123 đường Trần Hưng Đạo, thành phố Kon Tum", True),
         ("PublishingPortal - Block_BanTin_ViewData", True),
+        ("Chia sẻ | In bài | Lượt xem: 1.234", True),
+        # a row of a pipe table whose cells mention counting words is no bar of buttons
+        ("Quý I/2024 | Sở Y tế | Lượt xem xét hồ sơ lần 2", False),
         # plan text that opens with the same words, and table rows
         ("Chia sẻ kinh nghiệm trong công tác đào tạo, bồi dưỡng giữa các địa phương.", False),
         ("Tin tức về hoạt động của Sở Nội vụ được đăng trên Cổng thông tin.", False),

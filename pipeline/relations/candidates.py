@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.entities.features import Block, blocks_of, column_role, field_role
+from pipeline.entities.task_bounds import introduces_duties
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
 
@@ -121,6 +122,8 @@ _RIGHT_CUES = (
     ("chair", re.compile(r"^chủ trì")),
     ("coord_lead", re.compile(r"^(?:phối hợp|kết hợp)")),
     ("directs", re.compile(r"^(?:chỉ đạo|lãnh đạo)")),
+    ("assigns", re.compile(r"^(?:giao|đề nghị|yêu cầu)\b")),
+    ("sets", re.compile(r"^(?:đề ra|đặt ra|xác định|tập trung)\b")),
     ("org", re.compile(r"^(?:tổ chức|mở lớp|mở các lớp|đào tạo|bồi dưỡng|giảng dạy|liên kết)")),
     ("resp", re.compile(r"^(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|là cơ quan)")),
     ("colon", re.compile(r"^:")),
@@ -132,6 +135,12 @@ _RIGHT_CUES = (
 # separators and collapsed agencies ("§") between a list member and its cue
 _LEFT_TRAIL = re.compile(r"(?:[\s,;&/()\-–]|§|\bvà\b|\bcùng\b|\bhoặc\b)*$")
 _RIGHT_LEAD = re.compile(r"^(?:[\s,&/\-–]|§|\bvà\b|\bcùng\b|\bhoặc\b)*")
+_SENTENCE_BREAK = re.compile(r"[.!?][ \t]+(?=[^\W\d_])")
+# a sentence opener before the subject ("Theo đó, Sở Nội vụ ...", "Ngày 03/3/2023, UBND tỉnh ...")
+_OPENER = re.compile(
+    r"^(?:theo đó|ngoài ra|đồng thời|bên cạnh đó|trên cơ sở đó|do đó|vì vậy|cụ thể"
+    r"|(?:ngày|hôm nay|sáng|chiều)[\w /.-]{0,24})[\s,]*$"
+)
 _DIRECTS_INTRO = re.compile(r"^(?:chỉ đạo|lãnh đạo, chỉ đạo)\b")
 _MODAL_LINK = re.compile(
     r"^(?:(?:chịu|có) trách nhiệm|có nhiệm vụ|cần|phải|sẽ|chủ động|chủ trì(?:,? tổ chức)?|trực tiếp)(?: ,)?$"
@@ -182,8 +191,14 @@ class _Index:
         "- Chủ trì, phối hợp với X, Y:" assign every item below them (D8.1-D8.4)."""
         text = self.text
         intro: Node | None = None
+        duties: Node | None = None  # "... đề ra các nhiệm vụ ..., cụ thể như sau:"
         for n in nodes:
-            if n.kind == "list_item" and intro is not None and n.marker != intro.marker:
+            if duties is not None and n.kind not in ("heading", "list_item"):
+                duties = None  # the running text after the list is not among them
+            if duties is not None:
+                # the sections after an introduction of duties are its items (D8.3)
+                self._governed.append((n.start, n.end, duties.start))
+            elif n.kind == "list_item" and intro is not None and n.marker != intro.marker:
                 self._governed.append((n.start, n.end, intro.start))
             elif n.kind != "list_item" or (intro is not None and n.marker == intro.marker):
                 intro = None
@@ -191,11 +206,19 @@ class _Index:
                 own_start = n.title.start if n.title is not None else n.start
                 own_end = n.children[0].start if n.children else n.end
                 if own_end > own_start and plain(text[own_start:own_end]).endswith(":"):
+                    announces = n.kind == "paragraph" and introduces_duties(text, own_start, own_end)
+                    if announces:
+                        # only the announcing sentence: "Ngày 03/3, Sở X ban hành Kế hoạch ... .
+                        # Theo đó, Sở X đề ra các nhiệm vụ ..., như sau:"
+                        stops = list(_SENTENCE_BREAK.finditer(text, own_start, own_end))
+                        own_start = stops[-1].end() if stops else own_start
                     self.intro_text[n.start] = (own_start, own_end)
                     for c in n.children:
                         if c.kind == "list_item":
                             self._governed.append((c.start, c.end, n.start))
                     intro = n
+                    if announces:
+                        duties = n
             if n.children:
                 self._collect_intros(n.children)
 
@@ -246,7 +269,9 @@ class _Index:
             # a listed body continues the list
             left = _LEFT_TRAIL.sub("", left[:-3])
         right = _RIGHT_LEAD.sub("", plain(right).lower(), count=1)
-        lcue = next((name for name, rx in _LEFT_CUES if rx.search(left)), "lead" if not left else "other")
+        lcue = next(
+            (name for name, rx in _LEFT_CUES if rx.search(left)), "lead" if not left or _OPENER.match(left) else "other"
+        )
         rcue = next((name for name, rx in _RIGHT_CUES if rx.search(right)), "other")
         return lcue, rcue
 
@@ -386,7 +411,13 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
         # actors as well (D8.1); "Chỉ đạo X ...:" under an agency heading makes
         # that agency the director of every item (D8.4, two-step direction)
         a, b = index.intro_text[wt.intros[0]]
-        tail_intro = "directs" if _DIRECTS_INTRO.match(plain(text[a:b]).lower()) else "intro"
+        tail_intro = (
+            "directs"
+            if _DIRECTS_INTRO.match(plain(text[a:b]).lower())
+            else "duties"
+            if introduces_duties(text, a, b)
+            else "intro"
+        )
         if not own_actor:
             own_actor = any(
                 e.label == "AGENCY" and e != head and index.cues[e][0] not in _NOT_ACTOR

@@ -176,6 +176,10 @@ def structural_label(c: Candidate) -> str | None:
                 return NONE if f["head_lcue"] != "assign" and f["head_rcue"] != "chair" else "CHAIRS"
         cue = f["head_lcue"]
         adjacent = f["n_between_tail_label"] == "<=0"  # no other task between the two
+        if f["head_rcue"] == "assigns" and f["order"] == "head_first" and f["source"] in ("block", "intro"):
+            # "UBND tỉnh giao / đề nghị / yêu cầu X <task>": the assigner gets no
+            # relation, only the assignee does (schema 7, 14)
+            return NONE
         if (
             cue == "coord"
             and f["order"] == "head_first"
@@ -196,12 +200,19 @@ def structural_label(c: Candidate) -> str | None:
             # "<task> theo chỉ đạo của X": X directs it (D7.7f, D8.4); "theo chỉ
             # đạo của X tại Chỉ thị ..." only cites X's document
             return "DIRECTS" if f["head_rcue"] != "cite" else NONE
+        if f["source"] == "intro" and f["tail_intro"] == "duties" and f["tail_block_actor"]:
+            return NONE  # the item names its own doer (D8.1)
         if f["source"] == "intro" and not f["tail_block_actor"]:
             # an introduction's bodies and the items it governs: "X chỉ đạo ...:"
             # directs, "Giao / chỉ đạo / đề nghị X ...:" makes X the chair (D8.3, D8.4)
             if f["head_rcue"] == "directs":
                 return "DIRECTS"
-            if cue in ("assign", "directs"):
+            if (
+                cue in ("assign", "directs")
+                or f["tail_intro"] == "duties"
+                and (cue == "lead" or f["head_rcue"] == "sets")
+            ):
+                # "Sở X đề ra các nhiệm vụ ..., như sau:" assigns X the items (D8.3)
                 return "CHAIRS"
             if cue in ("of", "obj"):
                 return NONE

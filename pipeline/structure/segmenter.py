@@ -64,9 +64,13 @@ def is_site_chrome(line: str) -> bool:
         return True
     if len(line) <= 160 and _CHROME_LINE.match(line):
         return True
-    if line.lstrip().startswith("|") or any(c.isdigit() for c in line):
-        return False  # a markdown table row, or a row of numbers and dates: not a menu
+    if line.lstrip().startswith("|"):
+        return False  # a markdown table row
     items = _MENU_SEPARATOR.split(line.strip())
+    if len(items) >= 2 and all(0 < len(item.split()) <= 5 for item in items) and any(map(_CHROME_LINE.match, items)):
+        return True  # a bar of buttons and counters ("Chia sẻ | In bài | Lượt xem: 1.234")
+    if any(c.isdigit() for c in line):
+        return False  # a row of numbers and dates: not a menu
     return len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items)
 
 
