@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -127,8 +129,13 @@ class SentenceComponent:
         text = text_of(doc)
         structure = doc._.structure or segment(text)
         starts = {s for s, _ in sentence_spans(text, structure)}
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0 or token.idx in starts
+        # one array write: setting ``token.is_sent_start`` token by token makes
+        # spaCy rescan the whole document each time (quadratic on long plans)
+        flags = numpy.array(
+            [[1 if i == 0 or t.idx in starts else -1] for i, t in enumerate(doc)], dtype="int64"
+        ).astype("uint64")
+        if len(doc):
+            doc.from_array([SENT_START], flags)
         return doc
 
 

@@ -31,7 +31,6 @@ import re
 
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
-from pipeline.structure.sentences import align
 
 Span4 = tuple[int, int, str, float]
 
@@ -269,18 +268,33 @@ _SET_DUTIES = re.compile(
 _ACTIVITY_WORDS = 6  # words before a date that make an activity complete without it (D7.7a)
 
 
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentences of an item (underthesea's splitter, which knows "TP. Hồ
-    Chí Minh"), without their closing stop."""
-    from underthesea import sent_tokenize
+# a full stop that ends a sentence inside an item: after a word that is not
+# an abbreviation ("TP. Hồ Chí Minh", "ThS. Nguyễn ...") and before a capital
+_FULL_STOP = re.compile(r"(?<=[^\W_])\.[ \t\u00a0]*\n?[ \t\u00a0]*(?=[^\W\d_])")
+_ABBREVIATION = re.compile(
+    r"(?:(?:^|[\s(])(?:TP|Tp|TX|Tx|TT|ThS|TS|PGS|GS|BS|KS|CN|Q|P|X|H|St|Mr|Ms)|(?:Điều|Khoản|Mục|[\d.]*\d\.)[ \t]*\d+)$"
+)
 
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of an item, without their closing stop. A small splitter
+    rather than underthesea's: importing underthesea costs seconds and
+    hundreds of megabytes (it pulls in its translation models' libraries),
+    which the extraction path otherwise never pays."""
     out: list[tuple[int, int]] = []
-    for s, e in align(text, sent_tokenize(text[start:end]), start, end) or [(start, end)]:
+    s = start
+    for m in _FULL_STOP.finditer(text, start, end):
+        if text[m.end()].isupper() and not _ABBREVIATION.search(text, max(start, m.start() - 12), m.start()):
+            out.append((s, m.start()))
+            s = m.end()
+    out.append((s, end))
+    trimmed = []
+    for s, e in out:
         while e > s and text[e - 1] in " \t\r\n.;":
             e -= 1
         if e > s:
-            out.append((s, e))
-    return out
+            trimmed.append((s, e))
+    return trimmed
 
 
 def introduces_duties(text: str, start: int, end: int) -> bool:
