@@ -16,6 +16,9 @@ CASES = [
     ("Quý III năm 2024", [("DATE", "Quý III năm 2024")]),
     ("Quý I, II năm 2022", [("DATE", "Quý I, II năm 2022")]),  # shared year, as D4.4
     ("đầu quý II/2022", [("DATE", "đầu quý II/2022")]),  # as "cuối năm 2020" (S 12)
+    ("Trong quý II và quý III năm 2025.", [("DATE", "quý II và quý III năm 2025")]),  # D4.7
+    ("Thời gian: Từ tháng 9/2025 đến tháng 6/2027.", [("DATE", "Từ tháng 9/2025 đến tháng 6/2027")]),  # D4.7
+    ("| Tháng 11/2024 |", [("DATE", "Tháng 11/2024")]),  # a table cell opens with a capital
     ("Thời gian: Từ 2021 - 2025", [("DATE", "Từ 2021 - 2025")]),  # D4.3: a range keeps "Từ"
     ("Bảo đảm từ năm 2019, 100% cán bộ", [("DATE", "năm 2019"), ("PERCENT", "100%")]),  # D4.2: not a range
     ("Từ năm 2021, các sở bố trí kinh phí.", [("DATE", "năm 2021")]),
@@ -32,8 +35,17 @@ CASES = [
     ("trong năm 2011 và nửa đầu năm 2012", [("DATE", "năm 2011"), ("DATE", "nửa đầu năm 2012")]),  # D4.4
     ("tầm nhìn đến 2030", [("DATE", "2030")]),  # D4.2
     ("Hàng năm, Sở Nội vụ tổng hợp.", []),  # D4.6
+    # laws (D3.4): the title, not what follows it; an amending law is one title
+    (
+        "theo quy định của Luật Ngân sách nhà nước và các văn bản hướng dẫn.",
+        [("LEGAL_REF", "Luật Ngân sách nhà nước")],
+    ),
+    (
+        "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức năm 2019;",
+        [("LEGAL_REF", "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức năm 2019")],
+    ),
     # percentages, quotas, money: bound words inside (schema)
-    ("đạt 95 % trở lên", [("PERCENT", "đạt 95 % trở lên")]),
+    ("đạt 95 % trở lên", [("PERCENT", "95 % trở lên")]),  # "đạt" is a verb, not a bound word (D5.1)
     ("từ 70% - 80% cán bộ", [("PERCENT", "từ 70% - 80%")]),
     ("cho gần 10.000 cán bộ, đảng viên.", [("QUOTA", "gần 10.000 cán bộ, đảng viên")]),
     ("Bồi dưỡng cho 50 lượt cán bộ, công chức.", [("QUOTA", "50 lượt cán bộ, công chức")]),

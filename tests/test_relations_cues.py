@@ -417,3 +417,31 @@ def test_the_trained_model_gives_the_assigner_nothing(trained: RelationClassifie
     found = _predicted(trained, ASSIGNER, spans)
     assert ("CHAIRS", "các sở, ban, ngành", "chủ động bố trí kinh phí để cử cán bộ đi bồi dưỡng") in found
     assert not [r for r in found if r[1] == "UBND tỉnh"]
+
+
+PLAIN_FIELDS = (
+    "1. Bồi dưỡng cập nhật kiến thức cho cán bộ lãnh đạo\n"
+    "- Bồi dưỡng kỹ năng lãnh đạo: 02 lớp.\n"
+    "Cơ quan chỉ đạo thực hiện: Ban Thường vụ Tỉnh ủy.\n"
+    "Cơ quan tổ chức thực hiện: Ban Tổ chức Tỉnh ủy.\n"
+    "Đơn vị bồi dưỡng: Trường Chính trị tỉnh.\n"
+)
+
+
+@BOTH
+def test_programme_fields_on_plain_lines(system: str) -> None:
+    """D10.2 when the fields are plain lines, not list items."""
+    spans = [
+        ("Bồi dưỡng cập nhật kiến thức", "TASK"),
+        ("Bồi dưỡng kỹ năng lãnh đạo", "TASK"),
+        ("02 lớp", "QUOTA"),
+        ("Ban Thường vụ Tỉnh ủy", "AGENCY"),
+        ("Ban Tổ chức Tỉnh ủy", "AGENCY"),
+        ("Trường Chính trị tỉnh", "AGENCY"),
+    ]
+    found = _relations(PLAIN_FIELDS, spans, system)
+    title = "Bồi dưỡng cập nhật kiến thức"
+    assert ("DIRECTS", "Ban Thường vụ Tỉnh ủy", title) in found
+    assert ("CHAIRS", "Ban Tổ chức Tỉnh ủy", title) in found
+    assert ("PROVIDES", "Trường Chính trị tỉnh", title) in found
+    assert not [r for r in found if r[2] == "Bồi dưỡng kỹ năng lãnh đạo" and r[0] != "QUOTA_OF"]

@@ -525,3 +525,123 @@ def test_a_list_head_and_a_remnant_after_a_date_are_not_tasks():
     i = other.index("bảo đảm")
     spans2.append((i, len(other) - 1, "TASK", 0.9))
     assert [x[2] for x in drop_cut_remnants(other, spans2)] == ["TASK", "DATE", "TASK"]
+
+
+def test_a_name_cut_by_the_tagger_is_mended_and_a_swallowed_quota_freed():
+    """D7.6 (a recipient stays inside its TASK) and D10.4 ("<course>: <count>"),
+    on text written for the test."""
+    from pipeline.entities.task_bounds import cut_at_quotas, mend_cut_names
+
+    text = "UBND tỉnh giao các huyện báo cáo kết quả về Sở Nội vụ trước ngày 15/11/2024."
+    task = (text.index("báo cáo"), text.index("Sở Nội vụ") + len("Sở"), "TASK", 0.9)
+    rest = (text.index("Nội vụ"), text.index("Nội vụ") + len("Nội vụ"), "AGENCY", 0.9)
+    out = mend_cut_names(text, [task, rest])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [("báo cáo kết quả về Sở Nội vụ", "TASK")]
+    # an AGENCY after a TASK that ends on an ordinary word is left alone
+    other = "Tổ chức lớp học Sở Nội vụ"
+    spans = [(0, len("Tổ chức lớp học"), "TASK", 0.9), (other.index("Sở"), len(other), "AGENCY", 0.9)]
+    assert mend_cut_names(other, spans) == spans
+
+    line = "- Bồi dưỡng kỹ năng chuyển đổi số: 08 lớp, khoảng 600 lượt người."
+    swallowed = [(2, line.index(", khoảng"), "TASK", 0.9)]
+    out = cut_at_quotas(line, swallowed, find_all(line))
+    assert [(line[s:e], label) for s, e, label, _ in out] == [
+        ("Bồi dưỡng kỹ năng chuyển đổi số", "TASK"),
+        ("08 lớp", "QUOTA"),
+    ]
+
+
+def test_group_rows_without_figures_hold_no_task():
+    """D9.2 and D9.7 on a table written for the test."""
+    from pipeline.entities.task_bounds import group_rows
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "| STT | Nội dung | Cơ quan chủ trì | Thời gian |\n"
+        "|---|---|---|---|\n"
+        "| I | Xây dựng kế hoạch |  |  |\n"
+        "| 1 | Rà soát nhu cầu đào tạo | Sở Nội vụ | Quý I/2024 |\n"
+    )
+    rows = group_rows(segment(text))
+    assert [text[s:e].strip(" |") for s, e in rows] == ["I | Xây dựng kế hoạch"]
+
+
+def test_a_programme_with_its_fields_on_plain_lines():
+    """D10.2: fields written as plain lines, not list items, still make the
+    heading a programme whose title is a TASK, not a group title."""
+    from pipeline.entities.rules import programme_tasks
+    from pipeline.entities.task_bounds import group_titles
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "1. Bồi dưỡng cập nhật kiến thức cho cán bộ lãnh đạo\n"
+        "- Bồi dưỡng kỹ năng lãnh đạo: 02 lớp.\n"
+        "Cơ quan chỉ đạo thực hiện: Ban Thường vụ Tỉnh ủy.\n"
+        "Đơn vị bồi dưỡng: Trường Chính trị tỉnh.\n"
+    )
+    structure = segment(text)
+    assert [text[s:e] for s, e, _ in programme_tasks(text, structure)] == [
+        "Bồi dưỡng cập nhật kiến thức cho cán bộ lãnh đạo"
+    ]
+    assert group_titles(text, structure) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "freed"),
+    [
+        # D7.7c: a trailing citation is outside, its entities come back
+        (
+            "- Thực hiện đánh giá, xếp loại công chức theo đúng quy định tại "
+            "Nghị định số 90/2020/NĐ-CP ngày 13/8/2020.",
+            "Thực hiện đánh giá, xếp loại công chức",
+            [("LEGAL_REF", "Nghị định số 90/2020/NĐ-CP"), ("DATE", "ngày 13/8/2020")],
+        ),
+        # ... but not a citation in mid-sentence, which more of the duty follows
+        (
+            "- Đánh giá việc bồi dưỡng theo chỉ dẫn tại Chỉ thị số 28/CT-TTg, báo cáo Chủ tịch UBND tỉnh kết quả.",
+            "Đánh giá việc bồi dưỡng theo chỉ dẫn tại Chỉ thị số 28/CT-TTg, báo cáo Chủ tịch UBND tỉnh kết quả",
+            [],
+        ),
+        # D7.7f: the provider and the direction are outside
+        (
+            "- Cử công chức tham gia các lớp bồi dưỡng do Sở Nội vụ, Trường Chính trị tỉnh tổ chức.",
+            "Cử công chức tham gia các lớp bồi dưỡng",
+            [],
+        ),
+        (
+            "- Thanh tra đột xuất một số đơn vị theo chỉ đạo của Bộ Nội vụ.",
+            "Thanh tra đột xuất một số đơn vị",
+            [],
+        ),
+    ],
+)
+def test_trailing_citation_provider_and_direction_phrases_are_cut(text, task, freed):
+    from pipeline.entities.task_bounds import cut_trailing_phrases
+
+    start = text.index(task[:10])
+    spans = [(start, len(text) - 1, "TASK", 0.9)]
+    out = cut_trailing_phrases(text, spans, find_all(text))
+    assert [(label, text[s:e]) for s, e, label, _ in out] == [("TASK", task)] + freed
+
+
+def test_the_one_counselled_and_a_joint_class_partner():
+    """D7.6: "tham mưu UBND tỉnh «...»" keeps the one counselled inside; S 17:
+    "liên kết với X" is an actor phrase whose X is freed as AGENCY."""
+    from pipeline.entities.task_bounds import mend_cut_names
+
+    text = "Chủ trì, phối hợp với các sở tham mưu UBND tỉnh tổ chức hội nghị quán triệt Chỉ thị."
+    agency = (text.index("UBND tỉnh"), text.index("UBND tỉnh") + len("UBND tỉnh"), "AGENCY", 0.9)
+    task = (text.index("tổ chức"), len(text) - 1, "TASK", 0.9)
+    out = mend_cut_names(text, [agency, task])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("tham mưu UBND tỉnh tổ chức hội nghị quán triệt Chỉ thị", "TASK")
+    ]
+
+    line = "b) Chủ trì, liên kết với Trường Đại học An Giang mở lớp bồi dưỡng ngạch chuyên viên chính."
+    partner = "Trường Đại học An Giang"
+    a = line.index(partner)
+    out = refine_tasks(line, [(line.index("Chủ trì"), len(line) - 1, "TASK", 0.9)], [(a, a + len(partner))])
+    assert [(line[s:e], label) for s, e, label, _ in out] == [
+        (partner, "AGENCY"),
+        ("mở lớp bồi dưỡng ngạch chuyên viên chính", "TASK"),
+    ]

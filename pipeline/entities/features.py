@@ -156,7 +156,12 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
                 info["field"] = field_role(label)
             out.append(Block(title.start, title.end, kind, info))
         elif kind in ("paragraph", "title", "boilerplate"):
-            out.append(Block(node.start, node.end, kind, {"agency_section": str(agency_section), "section": section}))
+            info = {"agency_section": str(agency_section), "section": section}
+            # a labelled field written as a plain line ("Cơ quan chỉ đạo thực hiện: ...")
+            label = field_label(text[node.start : node.end]) if kind == "paragraph" else None
+            if label:
+                info["field"] = field_role(label)
+            out.append(Block(node.start, node.end, kind, info))
         child_agency = agency_section or (
             kind == "heading" and title is not None and _is_agency_title(text[title.start : title.end])
         )

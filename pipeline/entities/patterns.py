@@ -53,7 +53,14 @@ LAW = re.compile(rf"(?P<title>(?:Bộ\s+)?Luật(?:{_TITLE_WORD}){{1,30}}?)(?P<y
 LAW_NO_YEAR = re.compile(
     r"(?<!\w)Luật[ \t]+(?:[A-ZĐ]\w*|tổ chức|ngân sách|ban hành|cán bộ|viên chức)"
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\s;.()]+){0,10}?"
-    r"(?=[ \t\n]+ngày\b|[;.)]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$)",
+    r"(?=[ \t\n]+ngày\b|[;.)]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$"
+    r"|[ \t]+(?:và|cùng)[ \t]+(?:các|những)\b)",  # "Luật Ngân sách nhà nước «và các văn bản hướng dẫn»"
+)
+# an amending law is one title, the laws it amends inside it: "Luật sửa đổi, bổ sung
+# một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
+LAW_AMENDING = re.compile(
+    r"(?<!\w)Luật[ \t]+sửa[ \t]+đổi,?[ \t]+bổ[ \t]+sung[^;.()\n]*?"
+    r"(?:[ \t]+năm[ \t]*\d{4}|(?=[ \t\n]+ngày\b|[;.)]|[ \t]*\n|[ \t]*$))"
 )
 HEADER_NUMBER = re.compile(
     r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?(?P<symbol>\d{1,5}[^\n|]*?/[^\n|]*?)[ \t*]*\|?[ \t]*$"
@@ -70,7 +77,14 @@ _DAY = (
     rf"|(?:(?:[Nn]gày|NGÀY){_WS})?\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}"
 )
 _RECURS = rf"{_SP}h[àằ]ng{_SP}năm"
+# a month or a quarter, with its year or not: "tháng 9/2025", "quý III năm 2025", "tháng 3"
+_MONTH_OR_QUARTER = (
+    rf"(?:[Tt]háng|THÁNG|[Qq]uý|QUÝ){_SP}(?:\d{{1,2}}|{_QUARTER_NO})(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR})?"
+)
 _DATE_ALTS = [
+    # a range of months or quarters keeps its opening word (D4.3, D4.7): "Từ tháng 9/2025 đến tháng 6/2027"
+    rf"(?:[Tt]ừ|TỪ){_SP}{_MONTH_OR_QUARTER}{_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}{_MONTH_OR_QUARTER}",
+    rf"{_MONTH_OR_QUARTER}[ \t]*(?:-|–)[ \t]*{_MONTH_OR_QUARTER}",  # "Tháng 5 - tháng 8/2024"
     # a range of days keeps its opening word (D4.3): "từ ngày 01/3/2021 đến ngày 30/6/2021"
     rf"(?:[Tt]ừ|TỪ){_SP}(?:{_DAY}){_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}(?:{_DAY})",
     rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
@@ -82,9 +96,10 @@ _DATE_ALTS = [
     rf"(?:[Nn]gày|NGÀY){_WS}{_DAYMONTH}(?![ \t]*/)(?:{_RECURS})?",
     rf"(?<![\d/]){_DAYMONTH}[ \t]*/[ \t]*{_YEAR}(?![\d/])",
     # quarters, one or several sharing their year: "Quý I, II năm 2022" (as years do, D4.4)
-    rf"(?:(?:cuối|đầu|giữa){_SP})?(?:[Qq]uý|QUÝ){_SP}{_QUARTER_NO}(?:[ \t]*,[ \t]*(?:IV|I{{1,3}})(?!\w))*"
+    rf"(?:(?:cuối|đầu|giữa){_SP})?(?:[Qq]uý|QUÝ){_SP}{_QUARTER_NO}"
+    rf"(?:(?:[ \t]*,[ \t]*|{_SP}và{_SP})(?:(?:[Qq]uý|QUÝ){_SP})?(?:IV|I{{1,3}})(?!\w))*"
     rf"(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})?",
-    rf"(?:cuối{_SP}|đầu{_SP}|giữa{_SP})?tháng{_SP}\d{{1,2}}(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})",
+    rf"(?:cuối{_SP}|đầu{_SP}|giữa{_SP})?(?:[Tt]háng|THÁNG){_SP}\d{{1,2}}(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})",
     rf"(?<![\d/]){_DAYMONTH}{_RECURS}",
     rf"(?:[Gg]iai{_SP}đoạn|GIAI{_SP}ĐOẠN|[Nn]hiệm{_SP}kỳ|[Nn]ăm{_SP}học)(?:{_SP}từ)?(?:{_SP}năm)?{_WS}{_YEAR}{_WS}"
     rf"(?:-|–|—|đến(?:{_SP}năm)?){_WS}{_YEAR}",
@@ -98,17 +113,19 @@ _DATE_ALTS = [
 _DATE = "|".join(f"(?:{a})" for a in _DATE_ALTS)
 # what a date can open with: a digit or one of its opening words (their first
 # syllable is enough: one letter, "t" or "n", would let most positions through)
-DATE = _guarded(r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|tháng|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|nửa", _DATE)
+DATE = _guarded(
+    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|nửa", _DATE
+)
 # a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
 BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")
 
 # --- PERCENT ---------------------------------------------------------------------
-_BOUND_BEFORE = r"(?:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|đạt|từ)[ \t]+)?"
+_BOUND_BEFORE = r"(?:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|từ)[ \t]+)?"  # not "đạt" (schema)
 _PERCENT = (
     rf"(?i:{_BOUND_BEFORE})(?:\d+(?:[.,]\d+)?[ \t]*%?[ \t]*(?:-|–|đến)[ \t]*)?\d+(?:[.,]\d+)?[ \t]*%"
     r"(?:[ \t]+(?:trở lên|trở xuống))?"
 )
-# the first letter of a bound word ("ít nhất", "khoảng", "đạt"), in either case, or a digit
+# the first letter of a bound word ("ít nhất", "khoảng", "dưới"), in either case, or a digit
 # (a character class: cheaper here than the bound words themselves, measured)
 _BOUND_FIRST = r"(?i:[ítkghdđ])|\d"
 PERCENT = _guarded(_BOUND_FIRST, _PERCENT)
@@ -170,6 +187,8 @@ def find_all(text: str) -> list[Match]:
     for m in LEGAL_NUMBERED.finditer(text):
         found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "numbered"))
     for m in LAW.finditer(text):
+        found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "law"))
+    for m in LAW_AMENDING.finditer(text):
         found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "law"))
     for m in LAW_NO_YEAR.finditer(text):
         found.append(Match(*_trim(text, m.start(), m.end()), "LEGAL_REF", "law"))

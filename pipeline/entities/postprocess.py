@@ -35,12 +35,16 @@ from pipeline.entities.context_agencies import (
 )
 from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import (
+    cut_at_quotas,
+    cut_trailing_phrases,
     drop_cut_remnants,
     drop_list_heads,
     drop_tasks_in,
+    group_rows,
     group_titles,
     join_clauses,
     linked_activities,
+    mend_cut_names,
     no_task_sections,
     quota_list_items,
     refine_tasks,
@@ -78,12 +82,14 @@ def finish_spans(
 ) -> list[Span4]:
     agencies = find_agencies(text) if agencies is None else agencies
     matches = find_all(text) if matches is None else matches
-    spans = trim_agencies(text, spans)
+    spans = cut_at_quotas(text, mend_cut_names(text, trim_agencies(text, spans)), matches)
     spans = quota_list_items(text, section_item_tasks(text, structure, spans))
-    spans = refine_tasks(text, spans, _agency_candidates(agencies, spans))
+    spans = cut_trailing_phrases(text, refine_tasks(text, spans, _agency_candidates(agencies, spans)), matches)
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
     spans = linked_activities(text, required_courses(text, spans))
-    spans = drop_tasks_in(spans, no_task_sections(text, structure) + group_titles(text, structure))
+    spans = drop_tasks_in(
+        spans, no_task_sections(text, structure) + group_titles(text, structure) + group_rows(structure)
+    )
     spans = join_clauses(text, drop_cut_remnants(text, drop_list_heads(text, spans)))
     spans = add_context_agencies(text, spans, agencies, matches)
     spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too

@@ -54,8 +54,10 @@ def programme_tasks(text: str, structure: Structure) -> Spans:
         roles = {
             field_role(lbl)
             for c in node.children
-            if c.title is not None
-            for lbl in [field_label(text[c.title.start : c.title.end])]
+            if c.title is not None or c.kind == "paragraph"  # fields as items or as plain lines
+            for lbl in [
+                field_label(text[c.title.start : c.title.end] if c.title is not None else text[c.start : c.end])
+            ]
             if lbl
         }
         if len(roles & set(_PROGRAMME_FIELDS)) >= 2:

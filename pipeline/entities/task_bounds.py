@@ -37,12 +37,16 @@ Span4 = tuple[int, int, str, float]
 _WS = r"[ \u00a0]+"
 # actor phrases; "X" (the bodies) is matched separately against agency spans
 _CHAIR = re.compile(rf"(?i)chủ{_WS}trì(?:{_WS}(?=phối))?[ \u00a0]*,?[ \u00a0]*")
-_COORD = re.compile(rf"(?i)phối{_WS}hợp(?:{_WS}(?:chặt{_WS}chẽ{_WS})?với)?[ \u00a0]*")
-_ASSIGN = re.compile(rf"(?i)giao{_WS}")
+# "liên kết với X" too: X is then the provider of a joint class (S 17)
+_COORD = re.compile(
+    rf"(?i)(?:phối{_WS}hợp(?:{_WS}(?:chặt{_WS}chẽ{_WS})?với)?|liên{_WS}kết(?:{_WS}với)?(?={_WS}[A-ZĐ]))[ \u00a0]*"
+)
+_ASSIGN = re.compile(rf"(?i)(?:giao(?:{_WS}cho)?|yêu{_WS}cầu|đề{_WS}nghị){_WS}")
 _IN_DOING = re.compile(rf"(?i)[ \u00a0]*,?[ \u00a0]*(?:trong{_WS}việc|để|thực{_WS}hiện)(?=[ \u00a0])[ \u00a0]*")
 _BASIS = re.compile(r"(?i)(?:trên cơ sở|căn cứ)\b[^,.;\n]{3,200},[ \u00a0]*")
 _ADVERBIAL = re.compile(
-    r"(?i)(?:hàng năm|hằng năm|đồng thời|ngoài ra|bên cạnh đó|mặt khác|định kỳ|hàng quý|hằng quý)[ \u00a0]*,[ \u00a0]*"
+    r"(?i)(?:(?:định kỳ )?(?:hàng|hằng) (?:năm|quý|tháng)|đồng thời|ngoài ra|bên cạnh đó|mặt khác|định kỳ)"
+    r"[ \u00a0]*,[ \u00a0]*"
 )
 _MODAL = re.compile(rf"(?i)(?:cần|phải|có{_WS}trách{_WS}nhiệm)(?={_WS})[ \u00a0]*")
 _JOIN = re.compile(rf"(?i)[ \u00a0]*(?:,|;|và|cùng|cùng{_WS}với)?[ \u00a0]*")
@@ -50,6 +54,7 @@ _JOIN = re.compile(rf"(?i)[ \u00a0]*(?:,|;|và|cùng|cùng{_WS}với)?[ \u00a0]*
 _TRAILING_WORDS = (
     rf"(?<!tiếp )theo|tại|của|cho|dành|dành{_WS}cho|đối{_WS}với|và|với|để|trong|đến|từ|vào|do|bằng|qua|gồm|như"
     rf"|trước|chậm{_WS}nhất"  # left by a deadline cut off after them ("sau" is also "following")
+    rf"|dự{_WS}kiến"  # left by a quota cut off after it ("..., dự kiến 02 lớp": schema, "Dự kiến" outside)
 )
 _TRAILING = re.compile(rf"(?i)(?:{_WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
 _MIN_CHARS = 8
@@ -64,7 +69,9 @@ _NOT_AN_ACTIVITY = re.compile(
     # the group or the subject of a requirement or a principle ("Tất cả cán bộ,
     # công chức phải biết ...", "Công tác tuyển chọn ... phải ...", "Việc quy
     # hoạch ..."), a source of funds ("Nguồn kinh phí ...")
-    rf"|tất{_WS}cả|công{_WS}chức|công{_WS}tác|việc|nguồn)\b"
+    rf"|tất{_WS}cả|công{_WS}chức|công{_WS}tác|việc|nguồn|tổng(?!{_WS}(?:hợp|kết))"
+    # a verb used as a noun: "[Trên cơ sở quy định,] hướng dẫn của Bộ ngành ..."
+    rf"|(?:hướng{_WS}dẫn|chỉ{_WS}đạo|đề{_WS}xuất|đề{_WS}nghị|quy{_WS}định){_WS}của)\b"
 )
 # "Đào tạo, bồi dưỡng phải gắn với yêu cầu sử dụng": a short subject and "phải" state a
 # principle (D7.2), unless the subject is a body ("Các sở phải ...", D7.5);
@@ -265,6 +272,12 @@ _SET_DUTIES = re.compile(
     rf"(?i)\b(?:nhiệm vụ|giải pháp){_WS}((?:{_ACTIVITY_OPENERS})\b[^.:\n]*?)"
     r"[\s,]*(?:(?:cụ thể|bao gồm|gồm|với những nội dung|với các nội dung)\s*)?(?:như sau|sau đây|sau)?\s*:[\s*_]*$"
 )
+_QUOTA_AFTER_COLON = re.compile(r":[ \t*_]*(?:(?:[Dd]ự[ \t]+kiến|[Kk]hoảng)[ \t]*:?[ \t*_]*)?$")
+_FIELD_LINE = re.compile(
+    r"[\s*_\-+•]*(?i:cơ\s+quan\s+(?:chỉ\s+đạo|tổ\s+chức|chủ\s+trì)|đơn\s+vị\s+(?:đào\s+tạo|bồi\s+dưỡng|tổ\s+chức)"
+    r"|thời\s+gian\s+thực\s+hiện|số\s+lượng)[^:\n]{0,30}:"
+)
+_RESPONSIBILITY = re.compile(rf"(?i)(?:trách{_WS}nhiệm(?:{_WS}của)?{_WS})?")
 _ACTIVITY_WORDS = 6  # words before a date that make an activity complete without it (D7.7a)
 
 
@@ -313,7 +326,29 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
     the tagger's. An item ending in ":" introduces others and is not one."""
     tasks = sorted((s, e) for s, e, label, _ in spans if label == "TASK")
     others = sorted((s, e) for s, e, label, _ in spans if label != "TASK")
+    agencies = [(s, e) for s, e, label, _ in spans if label == "AGENCY"]
     added: list[Span4] = []
+
+    def duty_heading(start: int, end: int) -> bool:
+        """The title is a body ("1. Sở Nội vụ", "2. Trách nhiệm của Sở Tài chính:"):
+        its items are that body's duties (D6.5, D7.1)."""
+        start = _LINE_LEAD.match(text, start, end).end()
+        start = _RESPONSIBILITY.match(text, start, end).end()
+        while end > start and text[end - 1] in " \t*_:.":
+            end -= 1
+        return (start, end) in agencies
+
+    def subject_after(s: int, e: int) -> bool:
+        """A body after a comma doing something: the sentence's own subject ("Trên
+        cơ sở kế hoạch đào tạo, bồi dưỡng của các sở, Sở Nội vụ tổng hợp ..."),
+        so the words before it are a long basis phrase, not the activity."""
+        return any(
+            text[max(0, a - 2) : a] == ", "
+            and (after := _AFTER_ACTOR.match(text, b)) is not None
+            and _LINKED_VERB.match(text, after.end())
+            for a, b in agencies
+            if s < a and b <= e
+        )
 
     def cut_before_date(s: int, e: int) -> int:
         """The end of an activity followed by a date in its sentence (D7.7a)."""
@@ -332,7 +367,7 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
             heading = plain(text[start:end])
             if _NO_TASK_HEADING.match(heading):
                 return
-            if _TASK_HEADING.match(heading):
+            if _TASK_HEADING.match(heading) or duty_heading(start, end):
                 item, on = False, True
         if on and item:
             start = _LINE_LEAD.match(text, start, end).end()
@@ -341,7 +376,13 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
             if end > start and (text[end - 1] == ":" or _COLON_NEXT.match(text, end)):
                 end = start  # introduces the items below
             for s, e in _sentences(text, start, end):  # one TASK per sentence (D7.3)
-                if _ACTIVITY_OPENER.match(text, s, e) and not _overlaps(s, e, tasks):
+                # the activity may follow an actor, basis or time phrase ("Chủ trì, phối
+                # hợp với X ...", "Căn cứ Kế hoạch này, ...": D7.5), which refine_tasks strips
+                opens, _ = _strip_start(text, s, e, [(a, b) for a, b in agencies if s <= a and b <= e])
+                opener = _ACTIVITY_OPENER.match(text, s, e) or (
+                    _ACTIVITY_OPENER.match(text, opens, e) and not subject_after(opens, e)
+                )
+                if opener and not _overlaps(s, e, tasks):
                     # a date or quota closing the sentence stays outside (schema, clarification 10)
                     inside = [(a, b) for a, b in others if s < a and b <= e]
                     if inside and not text[inside[-1][1] : e].strip(" .;,"):
@@ -457,6 +498,8 @@ def group_titles(text: str, structure: Structure) -> list[tuple[int, int]]:
     for node in structure.walk():
         if node.kind != "heading" or node.title is None:
             continue
+        if any(_FIELD_LINE.match(text, c.start, c.end) for c in node.children):
+            continue  # a programme: its title is the TASK its fields describe (D10.2)
         for child in node.children:
             if child.kind not in ("list_item", "heading"):
                 continue
@@ -466,6 +509,119 @@ def group_titles(text: str, structure: Structure) -> list[tuple[int, int]]:
                 out.append((node.title.start, node.title.end))
                 break
     return out
+
+
+def group_rows(structure: Structure) -> list[tuple[int, int]]:
+    """Group rows of tables ("| I | Xây dựng và triển khai kế hoạch | | |"):
+    titles of the rows below, not TASKs (D9.2). A group row with figures of
+    its own (a quota table's "I | ĐÀO TẠO | 1.250 | 270") is a course line
+    (D9.7) and stays."""
+    return [
+        (row.start, row.end)
+        for table in structure.tables
+        for row in table.rows
+        if row.kind == "group" and all(c.end <= c.start for c in row.cells[2:])
+    ]
+
+
+_COUNSEL = re.compile(rf"(?i)(?:^|\s)(tham{_WS}mưu(?:{_WS}cho)?){_WS}$")
+# a head noun the tagger may leave at a TASK's end when it cuts a body's name in two
+_NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Sở|Bộ|Ban|Ủy|Uỷ|Cục|Phòng|Trường|Viện|Học|Văn|Trung)$")
+
+
+def mend_cut_names(text: str, spans: list[Span4]) -> list[Span4]:
+    """A TASK that ends on the head noun of a body whose rest the tagger made
+    an AGENCY ("... báo cáo kết quả về Sở" + "Nội vụ") runs over the whole
+    name, and one right after "tham mưu <AGENCY>" starts at "tham mưu": a
+    recipient or the one counselled is inside its TASK (D7.6)."""
+    out: list[Span4] = []
+    for x in sorted(spans):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev[2] == "AGENCY"
+            and x[2] == "TASK"
+            and not text[prev[1] : x[0]].strip()
+            and _COUNSEL.search(text, max(0, prev[0] - 20), prev[0])
+        ):
+            # "tham mưu UBND tỉnh «tổ chức ...»": the one counselled is inside (D7.6)
+            counsel = _COUNSEL.search(text, max(0, prev[0] - 20), prev[0])
+            out[-1] = (counsel.start(1), x[1], "TASK", x[3])
+            continue
+        if (
+            prev is not None
+            and prev[2] == "TASK"
+            and x[2] == "AGENCY"
+            and x[0] - prev[1] == 1
+            and text[prev[1]] == " "
+            and _NAME_HEAD_END.search(text, max(0, prev[1] - 8), prev[1])
+        ):
+            out[-1] = (prev[0], x[1], "TASK", prev[3])
+            continue
+        out.append(x)
+    return out
+
+
+# D7.7c and D7.7f: a trailing citation ("... theo đúng quy định tại <LEGAL_REF>"),
+# provider ("... do X, Y tổ chức") or direction ("... theo chỉ đạo của X") is
+# outside the TASK, so that its entities can be annotated and related
+_CITING = re.compile(
+    rf"(?i){_WS}(?:theo(?:{_WS}đúng)?(?:{_WS}(?:quy{_WS}định|hướng{_WS}dẫn))?(?:{_WS}(?:tại|của))?|tại|căn{_WS}cứ){_WS}$"
+)
+_NEXT_CLAUSE = re.compile(rf"(?i);|,{_WS}(?:{_ACTIVITY_OPENERS})\b")  # "..., báo cáo Chủ tịch UBND tỉnh ..."
+_PROVIDED_BY = re.compile(rf"(?i)[ \t,]+do{_WS}(?=\S)")
+_PROVIDER_VERB = re.compile(
+    rf"(?i){_WS}(?:tổ{_WS}chức|mở{_WS}lớp|mở{_WS}các{_WS}lớp|giảng{_WS}dạy|đào{_WS}tạo|bồi{_WS}dưỡng|chủ{_WS}trì)$"
+)
+_DIRECTED_BY = re.compile(rf"(?i){_WS}theo{_WS}chỉ{_WS}đạo{_WS}của{_WS}")
+
+
+def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[Span4]:
+    """End each TASK before a trailing citation, provider or direction phrase
+    (D7.7c, D7.7f); the recognisers' spans in the words cut off come back."""
+    legal = sorted(m.start for m in matches if m.label == "LEGAL_REF")
+    out: list[Span4] = []
+    for s, e, label, score in spans:
+        cut = e
+        if label == "TASK":
+            for a in legal:
+                if s < a < e:
+                    m = _CITING.search(text, s, a)
+                    # trailing only: no further clause after the citation ("...; gửi Sở Nội vụ")
+                    if m and len(text[s : m.start()].split()) >= 3 and not _NEXT_CLAUSE.search(text, a, e):
+                        cut = min(cut, m.start())
+                    break
+            for m in _PROVIDED_BY.finditer(text, s, e):
+                if _PROVIDER_VERB.search(text, m.end(), e) and len(text[s : m.start()].split()) >= 3:
+                    cut = min(cut, m.start())
+                    break
+            m = _DIRECTED_BY.search(text, s, e)
+            if m and len(text[s : m.start()].split()) >= 3:
+                cut = min(cut, m.start())
+        if cut < e:
+            out.append((s, _strip_end(text, s, cut), label, score))
+            out += [(m.start, m.end, m.label, 1.0) for m in matches if cut <= m.start and m.end <= e]
+        else:
+            out.append((s, e, label, score))
+    return sorted(out)
+
+
+def cut_at_quotas(text: str, spans: list[Span4], matches: list) -> list[Span4]:
+    """A TASK that swallowed "<course>: <QUOTA>" ends before the colon and the
+    count is a QUOTA again (D10.4, schema: a trailing quota is outside)."""
+    quotas = [(m.start, m.end) for m in matches if m.label == "QUOTA"]
+    out: list[Span4] = []
+    for s, e, label, score in spans:
+        if label == "TASK":
+            inside = [(a, b) for a, b in quotas if s < a and b <= e and _QUOTA_AFTER_COLON.search(text, s, a)]
+            if inside:
+                a, b = inside[0]
+                colon = text.rfind(":", s, a)
+                out.append((s, _strip_end(text, s, colon), label, score))
+                out.append((a, b, "QUOTA", 1.0))
+                continue
+        out.append((s, e, label, score))
+    return sorted(out)
 
 
 # D7.8: "... phải được bồi dưỡng kiến thức quản lý nhà nước do Học viện Hành

@@ -50,7 +50,13 @@ def _year(y: str) -> int:
 _DMY_WORDS = re.compile(rf"ngày{_S}{_NUM}{_S}tháng{_S}{_NUM}{_S}năm{_S}{_NUM}", re.I)
 _DMY_SLASH = re.compile(rf"(?<!\d){_NUM}{_S}[/.-]{_S}{_NUM}{_S}[/.-]{_S}(\d{{4}})(?!\d)")
 _MY_WORDS = re.compile(rf"tháng{_S}{_NUM}{_S}(?:năm|/){_S}(\d{{4}})", re.I)
-_QUARTER = re.compile(rf"quý{_S}([IV]+|\d)((?:{_S},{_S}[IV]+)*){_S}(?:(?:năm|/){_S}(\d{{4}}))?", re.I)
+# "quý I", "Quý I, II năm 2022", "quý II và quý III năm 2025", "từ quý I đến quý III năm 2024"
+_QUARTER = re.compile(
+    rf"quý{_S}([IV]+|\d)((?:{_S}(?:,|và|đến|-|–){_S}(?:quý{_S})?(?:[IV]+|\d)(?![\d/]))*)"
+    rf"{_S}(?:(?:năm|/){_S}(\d{{4}}))?",
+    re.I,
+)
+_MONTHS = re.compile(rf"tháng{_S}(\d{{1,2}})(?!\d)(?:{_S}(?:năm|/){_S}(\d{{4}}))?", re.I)
 _HALF = re.compile(rf"(?:nửa|6{_S}tháng|06{_S}tháng){_S}(đầu|cuối){_S}năm{_S}(\d{{4}})", re.I)
 _RANGE = re.compile(r"(\d{4})\s*(?:-|–|—|đến(?:\s+hết)?(?:\s+năm)?)\s*(\d{4})")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -80,8 +86,10 @@ def parse_date(text: str) -> DateValue | None:
         return DateValue("day", days[0], days[0])
     m = _QUARTER.search(t)
     if m:
-        first = _quarter_number(m.group(1))
-        last = _quarter_number(m.group(2).rsplit(",", 1)[-1]) if m.group(2) else first
+        numbers = [_quarter_number(m.group(1))] + [
+            _quarter_number(g) for g in re.findall(r"(?<![A-Za-z])(?:[IV]+|\d)(?![A-Za-z\d])", m.group(2))
+        ]
+        first, last = min(numbers), max(numbers)
         if recurring or not m.group(3) or not 1 <= first <= last <= 4:
             return DateValue("recurring", None, None) if recurring else DateValue("quarter", None, None)
         y = int(m.group(3))
@@ -91,6 +99,13 @@ def parse_date(text: str) -> DateValue | None:
     if m:  # "nửa đầu năm 2012", "6 tháng cuối năm 2022"
         y, first_half = int(m.group(2)), m.group(1).lower() == "đầu"
         return DateValue("period", _iso(y, 1 if first_half else 7, 1), _month_end(y, 6 if first_half else 12))
+    months = [(int(mo), y) for mo, y in _MONTHS.findall(t)]
+    if len(months) > 1:  # "Từ tháng 9/2025 đến tháng 6/2027", "từ tháng 3 đến tháng 6 năm 2024"
+        (m1, y1), (m2, y2) = months[0], months[-1]
+        y2 = int(y2) if y2 else None
+        y1 = int(y1) if y1 else y2
+        if y1 and y2 and (y1, m1) <= (y2, m2):
+            return DateValue("period", _iso(y1, m1, 1), _month_end(y2, m2))
     m = _MY_WORDS.search(t)
     if m:
         y, mo = int(m.group(2)), int(m.group(1))

@@ -190,7 +190,15 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
             issuer_lines.append(line)
             i += 1
             continue
-        if not have_kind and not have_title and fields and _uppercase(s) and not is_authority(s) and not kind_of(s):
+        if (
+            not have_kind
+            and not have_title
+            and fields
+            and _uppercase(s)
+            and not is_authority(s)
+            and not kind_of(s)
+            and _title_line(line)  # not "IV. TỔ CHỨC THỰC HIỆN" opening an excerpt
+        ):
             # a title with no kind line above it ("VỀ VIỆC ...", "BAN HÀNH QUY ĐỊNH ...")
             j = i
             while (
