@@ -378,6 +378,18 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
             "Sở Nội vụ các tỉnh",
             "rà soát đội ngũ công chức cấp xã",
         ),
+        # the actor phrase after the assignee is outside (D7.5)
+        (
+            "Giao Văn phòng Sở chủ trì theo dõi, đôn đốc các phòng thực hiện Kế hoạch này.",
+            "Văn phòng Sở",
+            "theo dõi, đôn đốc các phòng thực hiện Kế hoạch này",
+        ),
+        # "đề nghị" governs every ";" clause of its sentence, as "giao" (schema 14)
+        (
+            "Đồng chí đề nghị UBND các huyện cử đủ học viên; các sở, ban, ngành tăng cường kiểm tra chất lượng.",
+            "các sở, ban, ngành",
+            "tăng cường kiểm tra chất lượng",
+        ),
         # a line wrapped by the conversion does not end the clause (D0.2); the
         # citation it is done under stays outside (D7.7c)
         (
@@ -645,3 +657,26 @@ def test_the_one_counselled_and_a_joint_class_partner():
         (partner, "AGENCY"),
         ("mở lớp bồi dưỡng ngạch chuyên viên chính", "TASK"),
     ]
+
+
+def test_a_section_headed_by_several_bodies_holds_their_duties():
+    """D6.5, D7.1: "2. Các sở, ban, ngành tỉnh; UBND các huyện" heads duties."""
+    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "2. Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố\n"
+        "- Cử cán bộ, công chức tham gia đầy đủ các lớp bồi dưỡng.\n"
+        "- Báo cáo kết quả thực hiện về Sở Nội vụ.\n"
+    )
+    bodies = ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố", "Sở Nội vụ"]
+    spans = [(text.index(b), text.index(b) + len(b), "AGENCY", 0.9) for b in bodies]
+    out = section_item_tasks(text, segment(text), spans)
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
+        "Cử cán bộ, công chức tham gia đầy đủ các lớp bồi dưỡng",
+        "Báo cáo kết quả thực hiện về Sở Nội vụ",
+    ]
+    # one body only would be the same; a heading that is not only bodies is not a duty section
+    other = text.replace("2. Các sở", "2. Kết quả của các sở")
+    spans = [(other.index(b), other.index(b) + len(b), "AGENCY", 0.9) for b in ["các sở, ban, ngành tỉnh"]]
+    assert not [x for x in section_item_tasks(other, segment(other), spans) if x[2] == "TASK"]

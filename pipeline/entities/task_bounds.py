@@ -258,7 +258,7 @@ _ACTIVITY_OPENERS = (
     "quan tâm|cập nhật|phổ biến|mời|liên kết|hợp tác|trang bị|đầu tư|giám sát|đôn đốc|thanh tra|sơ kết|"
     "tổng kết|công khai|đề xuất|phân bổ|bổ sung|thường xuyên|chủ động|tích cực|kịp thời|định kỳ|hằng năm|hàng năm|"
     "bám sát|chỉ đạo|tiến hành|hoàn thành|báo cáo|xử lý|cân đối|lồng ghép|phân công|chấn chỉnh|phối hợp|tham gia|"
-    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện"
+    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện|khẩn trương"
 )
 _ACTIVITY_OPENERS = _ACTIVITY_OPENERS.replace(" ", r"\s+")  # "tổ\nchức" wrapped by the conversion (D0.2)
 _ACTIVITY_OPENER = re.compile(rf"(?i)(?:{_ACTIVITY_OPENERS})\b")
@@ -269,7 +269,8 @@ _COLON_NEXT = re.compile(r"[ \t*_]*:")  # a heading's title stops before its col
 _DUTIES_INTRO = re.compile(r"(?i)\b(?:nhiệm vụ|giải pháp)\b[^.:\n]*:[\s*_]*$")
 # "đề ra các nhiệm vụ <activity>, cụ thể như sau:": the activity the body sets itself
 _SET_DUTIES = re.compile(
-    rf"(?i)\b(?:nhiệm vụ|giải pháp){_WS}((?:{_ACTIVITY_OPENERS})\b[^.:\n]*?)"
+    rf"(?i)\b(?:nhiệm vụ|giải pháp)(?:{_WS}(?:trọng{_WS}tâm|chủ{_WS}yếu|chính|cụ{_WS}thể))?{_WS}"
+    rf"((?:{_ACTIVITY_OPENERS})\b[^.:\n]*?)"
     r"[\s,]*(?:(?:cụ thể|bao gồm|gồm|với những nội dung|với các nội dung)\s*)?(?:như sau|sau đây|sau)?\s*:[\s*_]*$"
 )
 _QUOTA_AFTER_COLON = re.compile(r":[ \t*_]*(?:(?:[Dd]ự[ \t]+kiến|[Kk]hoảng)[ \t]*:?[ \t*_]*)?$")
@@ -325,7 +326,8 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
     that no TASK covers yet; the start and end rules then apply to it as to
     the tagger's. An item ending in ":" introduces others and is not one."""
     tasks = sorted((s, e) for s, e, label, _ in spans if label == "TASK")
-    others = sorted((s, e) for s, e, label, _ in spans if label != "TASK")
+    # what closes a sentence and stays outside its TASK: a date, a quota (clarification 10)
+    others = sorted((s, e) for s, e, label, _ in spans if label in ("DATE", "QUOTA", "PERCENT", "MONEY"))
     agencies = [(s, e) for s, e, label, _ in spans if label == "AGENCY"]
     added: list[Span4] = []
 
@@ -336,7 +338,13 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
         start = _RESPONSIBILITY.match(text, start, end).end()
         while end > start and text[end - 1] in " \t*_:.":
             end -= 1
-        return (start, end) in agencies
+        pos = start
+        while pos < end:  # "2. Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố"
+            nxt = next((b for a, b in agencies if a == pos), None)
+            if nxt is None:
+                return False
+            pos = _JOIN.match(text, nxt, end).end() if nxt < end else nxt
+        return pos == end and end > start
 
     def subject_after(s: int, e: int) -> bool:
         """A body after a comma doing something: the sentence's own subject ("Trên
@@ -524,7 +532,7 @@ def group_rows(structure: Structure) -> list[tuple[int, int]]:
     ]
 
 
-_COUNSEL = re.compile(rf"(?i)(?:^|\s)(tham{_WS}mưu(?:{_WS}cho)?){_WS}$")
+_COUNSEL = re.compile(rf"(?i)(?:^|\s)(tham{_WS}mưu(?:{_WS}cho)?|hướng{_WS}dẫn|đôn{_WS}đốc){_WS}$")
 # a head noun the tagger may leave at a TASK's end when it cuts a body's name in two
 _NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Sở|Bộ|Ban|Ủy|Uỷ|Cục|Phòng|Trường|Viện|Học|Văn|Trung)$")
 
@@ -687,7 +695,7 @@ _FOLLOWING = re.compile(rf"(?i){_WS}theo{_WS}(?:chỉ{_WS}đạo|yêu{_WS}cầu|
 
 _CLAUSE_OPEN = re.compile(r";[ \t]*$")
 _SENTENCE_START = re.compile(r"[.\n]")
-_ASSIGNING = re.compile(r"(?i)\bgiao\b")
+_ASSIGNING = re.compile(r"(?i)\b(?:giao|đề nghị|yêu cầu)\b")  # schema 7, 14
 
 
 def _assigned_clause(text: str, s: int) -> bool:
@@ -727,7 +735,10 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
             starts.append(start)
     starts += [m.end() for m in _ANNOUNCED.finditer(text)]
     added: list[Span4] = []
+    agencies = [(s, e) for s, e, label, _ in spans if label == "AGENCY"]
     for start in sorted(set(starts)):
+        # "Giao X chủ trì, phối hợp với Y <activity>": the actor phrase is outside (D7.5)
+        start, _ = _strip_start(text, start, len(text), agencies)
         if not _LINKED_VERB.match(text, start) or _PAST.search(text, max(0, start - 40), start):
             continue
         stop = _clause_end(text, start)
