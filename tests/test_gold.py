@@ -30,6 +30,17 @@ def test_iaa_passes_are_valid_gold():
         assert check_files(files, corpus_root=ROOT) == []
 
 
+def test_stress_sets_are_valid_gold_over_their_own_texts():
+    """The synthetic stress sets (evaluation/stress_sets) pass the same checks,
+    their texts included, so that their scores mean what the corpus's do."""
+    sets = sorted(p for p in (ROOT / "evaluation" / "stress_sets").iterdir() if p.is_dir())
+    assert len(sets) >= 3
+    for folder in sets:
+        files = sorted(folder.glob("*.json"))
+        assert len(files) >= 6
+        assert check_files(files, corpus_root=ROOT) == []
+
+
 def test_checker_catches_the_usual_mistakes():
     text = "Sở Nội vụ chủ trì."
     task = {

@@ -69,7 +69,7 @@ _NOT_AN_ACTIVITY = re.compile(
     # the group or the subject of a requirement or a principle ("Tất cả cán bộ,
     # công chức phải biết ...", "Công tác tuyển chọn ... phải ...", "Việc quy
     # hoạch ..."), a source of funds ("Nguồn kinh phí ...")
-    rf"|tất{_WS}cả|công{_WS}chức|công{_WS}tác|việc|nguồn|tổng(?!{_WS}(?:hợp|kết))"
+    rf"|tất{_WS}cả|công{_WS}chức|công{_WS}tác|việc|nguồn|tổng(?!{_WS}(?:hợp|kết))|giáo{_WS}viên|đối{_WS}tượng"
     # a verb used as a noun: "[Trên cơ sở quy định,] hướng dẫn của Bộ ngành ..."
     rf"|(?:hướng{_WS}dẫn|chỉ{_WS}đạo|đề{_WS}xuất|đề{_WS}nghị|quy{_WS}định){_WS}của)\b"
 )
