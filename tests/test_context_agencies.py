@@ -66,6 +66,14 @@ def _found(text: str) -> list[str]:
         # "do" + a body that is not a training institution, or no training verb after it
         ("Kinh phí do Sở Tài chính tổ chức thẩm định.", []),
         ("Học tập tại Trường Chính trị tỉnh trong năm 2025.", []),
+        # "do X tổ chức" closing the course phrase names its provider, whatever X is
+        ("Bồi dưỡng kiến thức quốc phòng do Ban Chỉ huy Quân sự huyện tổ chức: 03 lớp.", ["Ban Chỉ huy Quân sự huyện"]),
+        # the body heading a duty section (D6.5) and the addressees of a letter (as D2.2)
+        ("3. UBND các xã, thị trấn\nCử cán bộ tham gia các lớp.", ["UBND các xã, thị trấn"]),
+        (
+            "Kính gửi: - Các sở, ban, ngành thuộc tỉnh;\n- UBND các huyện, thị xã.\n\nThực hiện kế hoạch.",
+            ["Các sở, ban, ngành thuộc tỉnh", "UBND các huyện, thị xã"],
+        ),
     ],
 )
 def test_context_agencies(text, expected):

@@ -42,6 +42,7 @@ _FIELD_LINE = re.compile(
     r"[^:\n]{0,30}:[\s*_]*(?:[^:\n]*?(?:[;,]|\svà)[\s*_]*)?$"
 )
 _PROVIDER_BEFORE = re.compile(r"(?i)(?:\bdo|\btại)\s+$")
+_PROVIDER_CLOSE = re.compile(r"(?i)^\s*(?:tổ\s+chức|mở\s+lớp|giảng\s+dạy)\s*(?:[:;,.)]|$)")
 _PROVIDER_AFTER = re.compile(r"(?i)^\s*(?:tổ\s+chức|chủ\s+trì|thực\s+hiện|mở\s+lớp|giảng\s+dạy|:)")
 # the grammar can run on into what the issuer did ("của Chính phủ sửa đổi ...")
 _ISSUER_VERB = re.compile(
@@ -65,6 +66,18 @@ _ASSIGNED_VERB = re.compile(
     r"\s+(?:tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng|rà\s+soát|phối\s+hợp|chủ\s+trì|chủ\s+động)\b"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và)\s*$")
+_HEADING_TITLE = re.compile(r"[ \t*_#]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t*_]*")
+_ADDRESSED = re.compile(r"(?i)kính\s+gửi\s*:")
+
+
+def _addressee(text: str, start: int) -> bool:
+    """The body is in the addressee block of a letter ("Kính gửi: - Các sở, ban,
+    ngành; - UBND các huyện ..."), which ends at a full stop or a blank line."""
+    window = text[max(0, start - 200) : start]
+    found = [m.end() for m in _ADDRESSED.finditer(window)]
+    return bool(found) and "." not in window[found[-1] :] and "\n\n" not in window[found[-1] :]
+
+
 _TRAINING_BODY = re.compile(r"(?i)^(?:học\s+viện|trường|trung\s+tâm|quân\s+khu|các\s+cơ\s+sở\s+đào\s+tạo)")
 
 
@@ -95,9 +108,20 @@ def context_agencies(text: str, agencies: list[tuple[int, int]], matches: list[M
                 accepted[i] = (s, e)
         elif (
             _PROVIDER_BEFORE.search(before)
-            and _TRAINING_BODY.match(text[s:e])
+            # after "tại" only a training body; "do X tổ chức" closing the phrase names a
+            # provider whatever X is ("... do Ban Chỉ huy Quân sự huyện tổ chức: 03 lớp")
             and _PROVIDER_AFTER.match(text[e : e + 20])
+            and (
+                _TRAINING_BODY.match(text[s:e])
+                or (before.rstrip().lower().endswith("do") and _PROVIDER_CLOSE.match(text[e : e + 30]))
+            )
         ):
+            accepted[i] = (s, e)
+        elif _HEADING_TITLE.fullmatch(text[line_start:s]) and _VALUE_END.match(text[e : e + 10]):
+            # "3. UBND các xã, thị trấn" heading its duties (D6.5)
+            accepted[i] = (s, e)
+        elif _addressee(text, s):
+            # "Kính gửi: - Các sở, ban, ngành thuộc tỉnh; - UBND các huyện ..." (as D2.2)
             accepted[i] = (s, e)
         elif _FOLLOWED.search(before) or (i - 1 in chained and _LIST_GAP.match(text[agencies[i - 1][1] : s])):
             # the grammar may run on into the assigned activity ("các sở, ban, ngành tổ chức")

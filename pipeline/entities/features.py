@@ -44,7 +44,8 @@ _ROLE_WORDS = (
     ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc", re.I)),
     ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
     ("product", re.compile(r"sản phẩm|hoạt động", re.I)),
-    ("count", re.compile(r"số lượng|tổng số|chỉ tiêu|\b(19|20)\d{2}\b|người", re.I)),
+    # the unit or the total a bare number in the column counts ("Số học viên", "Tổng", "Năm 2022")
+    ("count", re.compile(r"số lượng|tổng|cộng|chỉ tiêu|\b(19|20)\d{2}\b|người|học viên|lượt|\blớp\b", re.I)),
     ("stt", re.compile(r"^(stt|tt)$", re.I)),
     ("note", re.compile(r"ghi chú", re.I)),
     ("chair", re.compile(r"chủ trì|tổ chức thực hiện|cơ quan thực hiện|đơn vị thực hiện|thực hiện$", re.I)),
