@@ -390,6 +390,14 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
             "các sở, ban, ngành",
             "tăng cường kiểm tra chất lượng",
         ),
+        # an introduction naming an activity of its own is one (S 14), one that names none is not (D11.6)
+        (
+            "Đồng chí đề nghị các sở, ban, ngành thực hiện tốt công tác đào tạo năm 2024, trong đó tập trung:",
+            "các sở, ban, ngành",
+            "thực hiện tốt công tác đào tạo",
+        ),
+        ("Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:", "các cơ quan, đơn vị", None),
+        ("Giao Sở Nội vụ chỉ đạo các cơ quan chức năng có liên quan:", "Sở Nội vụ", None),
         # a line wrapped by the conversion does not end the clause (D0.2); the
         # citation it is done under stays outside (D7.7c)
         (
@@ -414,7 +422,7 @@ def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, act
 
     start = text.index(agency)
     spans = [(start, start + len(agency), "AGENCY", 0.9)]
-    spans += [(m.start, m.end, m.label, 1.0) for m in find_all(text) if m.label == "LEGAL_REF"]
+    spans += [(m.start, m.end, m.label, 1.0) for m in find_all(text) if m.label in ("LEGAL_REF", "DATE")]
     if "giúp UBND tỉnh" in text:
         helped = text.index("UBND tỉnh")
         spans.append((helped, helped + len("UBND tỉnh"), "AGENCY", 0.9))
@@ -680,3 +688,21 @@ def test_a_section_headed_by_several_bodies_holds_their_duties():
     other = text.replace("2. Các sở", "2. Kết quả của các sở")
     spans = [(other.index(b), other.index(b) + len(b), "AGENCY", 0.9) for b in ["các sở, ban, ngành tỉnh"]]
     assert not [x for x in section_item_tasks(other, segment(other), spans) if x[2] == "TASK"]
+
+
+def test_an_introduction_assigning_the_items_below_opens_a_task_section():
+    """D11.6: "đề nghị X thực hiện một số nội dung sau:" over numbered items."""
+    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:\n\n"
+        "1. Rà soát đội ngũ cán bộ, công chức thuộc phạm vi quản lý.\n\n"
+        "2. Đăng ký số lượng học viên tham gia các lớp bồi dưỡng.\n\n"
+        "Trân trọng đề nghị các cơ quan quan tâm.\n"
+    )
+    out = section_item_tasks(text, segment(text), [])
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
+        "Rà soát đội ngũ cán bộ, công chức thuộc phạm vi quản lý",
+        "Đăng ký số lượng học viên tham gia các lớp bồi dưỡng",
+    ]

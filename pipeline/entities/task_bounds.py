@@ -258,7 +258,7 @@ _ACTIVITY_OPENERS = (
     "quan tâm|cập nhật|phổ biến|mời|liên kết|hợp tác|trang bị|đầu tư|giám sát|đôn đốc|thanh tra|sơ kết|"
     "tổng kết|công khai|đề xuất|phân bổ|bổ sung|thường xuyên|chủ động|tích cực|kịp thời|định kỳ|hằng năm|hàng năm|"
     "bám sát|chỉ đạo|tiến hành|hoàn thành|báo cáo|xử lý|cân đối|lồng ghép|phân công|chấn chỉnh|phối hợp|tham gia|"
-    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện|khẩn trương"
+    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện|khẩn trương|đăng ký|gửi|nộp"
 )
 _ACTIVITY_OPENERS = _ACTIVITY_OPENERS.replace(" ", r"\s+")  # "tổ\nchức" wrapped by the conversion (D0.2)
 _ACTIVITY_OPENER = re.compile(rf"(?i)(?:{_ACTIVITY_OPENERS})\b")
@@ -279,6 +279,8 @@ _FIELD_LINE = re.compile(
     r"|thời\s+gian\s+thực\s+hiện|số\s+lượng)[^:\n]{0,30}:"
 )
 _RESPONSIBILITY = re.compile(rf"(?i)(?:trách{_WS}nhiệm(?:{_WS}của)?{_WS})?")
+# the last sentence assigns what follows it to a body (D8.3, D11.6)
+_ASSIGNING_INTRO = re.compile(r"(?i)\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+[^.:\n]*:[\s*_]*$")
 _ACTIVITY_WORDS = 6  # words before a date that make an activity complete without it (D7.7a)
 
 
@@ -313,8 +315,9 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def introduces_duties(text: str, start: int, end: int) -> bool:
     """The paragraph announces the duties listed after it ("Sở Công Thương đề
-    ra các nhiệm vụ ..., cụ thể như sau:"): a task section without a heading."""
-    return _DUTIES_INTRO.search(text, start, end) is not None
+    ra các nhiệm vụ ..., cụ thể như sau:", "Sở Nội vụ đề nghị các cơ quan, đơn
+    vị thực hiện một số nội dung sau:"): a task section without a heading."""
+    return _DUTIES_INTRO.search(text, start, end) is not None or _ASSIGNING_INTRO.search(text, start, end) is not None
 
 
 def _overlaps(start: int, end: int, extents: list[tuple[int, int]]) -> bool:
@@ -371,7 +374,11 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
         item = node.kind in ("list_item", "paragraph") and not any(c.kind == "list_item" for c in node.children)
         if node.kind == "heading" and title is not None:
             # a numbered line without children ("a) Rà soát ...") is an item too
-            item, start, end = not node.children, title.start, title.end
+            # and so is one whose line is a full sentence, whatever paragraph follows it
+            # ("2. Đăng ký số lượng học viên ... ." over a closing line), not a title over its body
+            sentence = text[title.start : title.end].rstrip(" *_").endswith(".")
+            body_only = all(c.kind == "paragraph" for c in node.children)
+            item, start, end = not node.children or (sentence and body_only), title.start, title.end
             heading = plain(text[start:end])
             if _NO_TASK_HEADING.match(heading):
                 return
@@ -676,6 +683,18 @@ _LINKED_VERB = re.compile(
     rf"(?i)(?:chủ{_WS}động{_WS})?(?:{_ACTIVITY_OPENERS}|lồng{_WS}ghép|dựa{_WS}vào|tạo{_WS}điều{_WS}kiện|kiểm{_WS}tra)\b"
 )
 _CLAUSE_END = re.compile(r"[;.\n:]")
+# what an introduction assigns when it names no activity: "thực hiện các nhiệm vụ sau",
+# "một số nội dung sau", "như sau" (D7.4, D11.6)
+_GENERIC_DUTIES = re.compile(
+    rf"(?i)(?:(?:các|những|một{_WS}số){_WS}(?:nhiệm{_WS}vụ|nội{_WS}dung|công{_WS}việc|giải{_WS}pháp|việc)\b[^:]*"
+    rf"|^[^:]{{0,30}}\b(?:như{_WS}sau|sau{_WS}đây))[\s*_]*$"
+)
+_INTRO_TAIL = re.compile(
+    rf"(?i)[\s,]*(?:với{_WS}(?:các{_WS}|những{_WS})?nội{_WS}dung{_WS})?"
+    rf"(?:(?:trong{_WS}đó{_WS})?(?:tập{_WS}trung|chú{_WS}trọng)|(?:cụ{_WS}thể{_WS})?như{_WS}sau|sau{_WS}đây"
+    rf"|cụ{_WS}thể)?[\s*_]*$"
+)
+_DIRECTING = re.compile(rf"(?i)(?:chỉ{_WS}đạo|lãnh{_WS}đạo)\b")
 
 
 def _clause_end(text: str, start: int) -> int | None:
@@ -743,7 +762,11 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         stop = _clause_end(text, start)
         if stop is not None and text[stop] == ":":
-            continue  # it introduces the items that are the TASKs
+            # it introduces the items that are the TASKs, unless it names an activity of
+            # its own: "đề nghị X thực hiện tốt công tác đào tạo năm 2024, trong đó tập trung:" (S 14)
+            if _GENERIC_DUTIES.search(text, start, stop) or _DIRECTING.match(text, start, stop):
+                continue  # "chỉ đạo các cơ quan ...:" directs the items (D8.4)
+            stop = _INTRO_TAIL.search(text, start, stop).start()
         end = stop if stop is not None else len(text)
         # its time and the direction it follows stay outside ("... xã «năm 2018»",
         # "... theo chỉ đạo của UBND tỉnh"), as the schema asks of every TASK
