@@ -37,6 +37,7 @@ FOOT = (
         ("Địa chỉ: 123 đường Trần Hưng Đạo, thành phố Kon Tum", True),
         ("PublishingPortal - Block_BanTin_ViewData", True),
         ("Chia sẻ | In bài | Lượt xem: 1.234", True),
+        ("Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản chỉ đạo điều hành | Hỏi đáp | Liên hệ", True),
         # a row of a pipe table whose cells mention counting words is no bar of buttons
         ("Quý I/2024 | Sở Y tế | Lượt xem xét hồ sơ lần 2", False),
         # plan text that opens with the same words, and table rows

@@ -706,3 +706,21 @@ def test_an_introduction_assigning_the_items_below_opens_a_task_section():
         "Rà soát đội ngũ cán bộ, công chức thuộc phạm vi quản lý",
         "Đăng ký số lượng học viên tham gia các lớp bồi dưỡng",
     ]
+
+
+def test_fields_naming_who_and_when_hold_no_task():
+    """D10.2: a provider, time or target-group field holds bodies, dates and
+    groups; a course line that ends in "dành cho đối tượng:" is no such field."""
+    from pipeline.entities.task_bounds import actor_fields
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "1. Bồi dưỡng cập nhật kiến thức\n"
+        "- Đơn vị bồi dưỡng: Trường Chính trị tỉnh; mời báo cáo viên Trung ương.\n"
+        "- Thời gian bồi dưỡng: các lớp dài ngày chia thành từng đợt.\n"
+        "+ Bồi dưỡng chức danh nghề nghiệp dành cho đối tượng: giáo viên hạng II.\n"
+    )
+    extents = [text[s:e].strip() for s, e in actor_fields(text, segment(text))]
+    assert any(x.startswith("Đơn vị bồi dưỡng:") for x in extents)
+    assert any(x.startswith("Thời gian bồi dưỡng:") for x in extents)
+    assert not any("Bồi dưỡng chức danh" in x for x in extents)

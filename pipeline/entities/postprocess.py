@@ -35,6 +35,7 @@ from pipeline.entities.context_agencies import (
 )
 from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import (
+    actor_fields,
     cut_at_quotas,
     cut_trailing_phrases,
     drop_cut_remnants,
@@ -88,7 +89,11 @@ def finish_spans(
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
     spans = linked_activities(text, required_courses(text, spans))
     spans = drop_tasks_in(
-        spans, no_task_sections(text, structure) + group_titles(text, structure) + group_rows(structure)
+        spans,
+        no_task_sections(text, structure)
+        + group_titles(text, structure)
+        + group_rows(structure)
+        + actor_fields(text, structure),
     )
     spans = join_clauses(text, drop_cut_remnants(text, drop_list_heads(text, spans)))
     spans = add_context_agencies(text, spans, agencies, matches)

@@ -526,6 +526,26 @@ def group_titles(text: str, structure: Structure) -> list[tuple[int, int]]:
     return out
 
 
+_ACTOR_FIELDS = ("directs", "chair", "provides", "time", "target")
+# the label must open with the field's noun: "Bồi dưỡng ... dành cho đối tượng:" is a course line
+_ACTOR_LABEL = re.compile(
+    r"(?i)^[\W_]*(?:cơ\s+quan|đơn\s+vị|thời\s+(?:gian|hạn|điểm)|tiến\s+độ|đối\s+tượng|cơ\s+sở|giảng\s+viên)[^:]{0,40}:"
+)
+
+
+def actor_fields(text: str, structure: Structure) -> list[tuple[int, int]]:
+    """Labelled fields that name who, when or for whom ("Đơn vị bồi dưỡng: ...;
+    mời báo cáo viên Trung ương", "Thời gian thực hiện: ..."): their values
+    are bodies, dates and groups, never a TASK (D10.2)."""
+    from pipeline.entities.features import blocks_of
+
+    return [
+        (b.start, b.end)
+        for b in blocks_of(structure, text)
+        if b.info.get("field") in _ACTOR_FIELDS and _ACTOR_LABEL.match(plain(text[b.start : b.end]))
+    ]
+
+
 def group_rows(structure: Structure) -> list[tuple[int, int]]:
     """Group rows of tables ("| I | Xây dựng và triển khai kế hoạch | | |"):
     titles of the rows below, not TASKs (D9.2). A group row with figures of

@@ -53,6 +53,7 @@ _CHROME_LINE = re.compile(
     r"|(?:địa\s+chỉ|trụ\s+sở)\s*:\s*(?:số\s*)?\d|điện\s+thoại\s*:\s*[\d(+])"
 )
 _MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
+_MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
 
 
 def is_site_chrome(line: str) -> bool:
@@ -71,7 +72,9 @@ def is_site_chrome(line: str) -> bool:
         return True  # a bar of buttons and counters ("Chia sẻ | In bài | Lượt xem: 1.234")
     if any(c.isdigit() for c in line):
         return False  # a row of numbers and dates: not a menu
-    return len(items) >= 3 and all(0 < len(item.split()) <= 5 for item in items)
+    # a portal's own menu words allow longer items ("Văn bản chỉ đạo điều hành")
+    longest = 7 if any(_MENU_WORD.fullmatch(item.strip()) for item in items) else 5
+    return len(items) >= 3 and all(0 < len(item.split()) <= longest for item in items)
 
 
 _TERMINAL = ".;:!?"
