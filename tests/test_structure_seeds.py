@@ -548,3 +548,20 @@ def test_offsets_are_exact(name):
         for row in node.rows:
             for c in row.cells:
                 assert text[c.start : c.end].strip() == text[c.start : c.end]
+
+
+def test_a_header_authority_block_is_one_agency_with_or_without_diacritics():
+    """D1.3 and D11.1: the authority lines of a header, a unit under its
+    parent included, are one AGENCY; a header copied without diacritics too."""
+    from pipeline.entities.rules import header_authorities
+    from pipeline.structure.segmenter import segment
+
+    for block in ("TỈNH ỦY HƯNG YÊN\nBAN THƯỜNG VỤ", "UBND TINH DAK LAK\nSO NOI VU"):
+        text = f"{block}\nCONG HOA XA HOI CHU NGHIA VIET NAM\nSố: 86-KH/TU\n\nKẾ HOẠCH\nĐào tạo cán bộ năm 2022\n"
+        assert [text[s:e] for s, e, _ in header_authorities(text, segment(text))] == [block]
+    # an issuer copied from a BODY line is not an authority block
+    text = (
+        "SOURCE: https://x.gov.vn/a\nBODY: Ủy ban nhân dân tỉnh Hậu Giang (Kế hoạch số 25/KH-UBND)\n\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+    )
+    assert header_authorities(text, segment(text)) == []

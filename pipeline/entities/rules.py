@@ -215,6 +215,24 @@ def execution_tasks(text: str) -> Spans:
     return out
 
 
+def header_authorities(text: str, structure: Structure) -> Spans:
+    """The authority lines of a header are one AGENCY, across the line break
+    (D1.3, D11.1): «ỦY BAN NHÂN DÂN\nTỈNH SƠN LA», «TỈNH ỦY HƯNG YÊN\nBAN THƯỜNG
+    VỤ». Only an issuer read from authority lines, not one copied from a BODY
+    line."""
+    from pipeline.structure.header import is_authority
+
+    spans: Spans = []
+    for node in structure.of_kind("header"):
+        f = node.field("issuer")
+        if f is None:
+            continue
+        lines = [ln for ln in text[f.start : f.end].split("\n") if ln.strip()]
+        if lines and all(is_authority(ln) for ln in lines):
+            spans.append((f.start, f.end, "AGENCY"))
+    return spans
+
+
 def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     """The high-precision part of the rules: patterns plus the table and
     signature rules, for the labels the trained tagger does not override
@@ -225,6 +243,7 @@ def regular_entities(text: str, structure: Structure, matches=None) -> Spans:
     programme = set(programme_tasks(text, structure)) | set(quota_table_tasks(text, structure))
     kept = [x for x in spans if x[2] in REGULAR_LABELS or x in programme]
     kept += [t for t in execution_tasks(text) if not any(s < t[1] and t[0] < e for s, e, _ in kept)]
+    kept += [t for t in header_authorities(text, structure) if not any(s < t[1] and t[0] < e for s, e, _ in kept)]
     return sorted(kept)
 
 

@@ -24,7 +24,7 @@ KINDS = (
 _KINDS_GLUED = {k.replace(" ", ""): k for k in KINDS}
 # the motto may be split over two lines by a narrow column
 _MOTTO = re.compile(
-    r"^(CỘNG H[OÒ]A XÃ HỘI|CHỦ NGHĨA VIỆT NAM|"
+    r"^(CỘNG H[OÒ]A XÃ HỘI|CHỦ NGHĨA VIỆT NAM|CONG HOA XA HOI|Doc lap\s*[-–]\s*Tu do|"
     r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM)",
     re.I,
 )
@@ -33,7 +33,9 @@ _NUMBER = re.compile(r"^\s*(?:\*\*)?\s*Số(?:\s*hiệu)?\s*[:.]?\s*", re.I)
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}?),\s*(?P<date>ngày\b.*?năm\s*\d{4})", re.I)
 _AUTHORITY_WORDS = re.compile(  # an authority line starts with the body's head word
     r"(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|\bBAN\b(?! HÀNH)|SỞ |BỘ |TỈNH|HUYỆN|THÀNH PHỐ|THỦ TƯỚNG|CHÍNH PHỦ|"
-    r"ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|HỌC VIỆN|TRƯỜNG|VĂN PHÒNG|BỘ TRƯỞNG)"
+    r"ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|HỌC VIỆN|TRƯỜNG|VĂN PHÒNG|BỘ TRƯỞNG|"
+    # copied without diacritics: "UBND TINH DAK LAK" / "SO NOI VU"
+    r"UY BAN|HOI DONG|SO (?=[A-Z])|BO (?=[A-Z])|TINH\b|HUYEN\b|THANH PHO|DANG BO|TINH UY|HOC VIEN|TRUONG\b|VAN PHONG)"
 )
 _TITLE_START = re.compile(r"^(về việc|v/v|về\b)", re.I)
 _ISSUED_WITH = re.compile(r"^\(?\s*(ban hành )?kèm theo", re.I)
