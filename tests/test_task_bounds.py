@@ -397,6 +397,13 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
             "thực hiện tốt công tác đào tạo",
         ),
         ("Sở Nội vụ đề nghị các cơ quan, đơn vị thực hiện một số nội dung sau:", "các cơ quan, đơn vị", None),
+        # a list of assignees, and an adverb before the verb
+        (
+            "Đề nghị các sở, ban, ngành, UBND các huyện, thị xã rà soát nhu cầu bồi dưỡng.",
+            "các sở, ban, ngành",
+            "rà soát nhu cầu bồi dưỡng",
+        ),
+        ("Đề nghị Bộ Nội vụ sớm ban hành chương trình bồi dưỡng.", "Bộ Nội vụ", "sớm ban hành chương trình bồi dưỡng"),
         ("Giao Sở Nội vụ chỉ đạo các cơ quan chức năng có liên quan:", "Sở Nội vụ", None),
         # a line wrapped by the conversion does not end the clause (D0.2); the
         # citation it is done under stays outside (D7.7c)
@@ -423,6 +430,9 @@ def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, act
     start = text.index(agency)
     spans = [(start, start + len(agency), "AGENCY", 0.9)]
     spans += [(m.start, m.end, m.label, 1.0) for m in find_all(text) if m.label in ("LEGAL_REF", "DATE")]
+    if "UBND các huyện, thị xã rà" in text:
+        other = text.index("UBND các huyện, thị xã")
+        spans.append((other, other + len("UBND các huyện, thị xã"), "AGENCY", 0.9))
     if "giúp UBND tỉnh" in text:
         helped = text.index("UBND tỉnh")
         spans.append((helped, helped + len("UBND tỉnh"), "AGENCY", 0.9))
@@ -487,6 +497,23 @@ def test_each_activity_sentence_of_an_item_is_a_task():
         first,
         "Phối hợp với UBND TP. Hồ Chí Minh tổ chức lớp bồi dưỡng",  # the actor phrase goes in refine_tasks
         "Tập trung bồi dưỡng công chức chưa đạt chuẩn",  # the statement of fact gives none
+    ]
+
+
+def test_a_body_setting_itself_work_with_duties_listed_after_it():
+    """D7.4 exception, second wording: "X <activity> với các nhiệm vụ trọng tâm sau:"."""
+    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "Năm 2013, Sở Nội vụ tiếp tục triển khai công tác đào tạo, bồi dưỡng với các nhiệm vụ trọng tâm sau:\n"
+        "1. Tham mưu UBND tỉnh ban hành kế hoạch đào tạo.\n"
+    )
+    date = text.index("Năm 2013")
+    out = section_item_tasks(text, segment(text), [(date, date + 8, "DATE", 1.0)])
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
+        "tiếp tục triển khai công tác đào tạo, bồi dưỡng",
+        "Tham mưu UBND tỉnh ban hành kế hoạch đào tạo",
     ]
 
 

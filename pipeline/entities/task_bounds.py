@@ -258,7 +258,7 @@ _ACTIVITY_OPENERS = (
     "quan tâm|cập nhật|phổ biến|mời|liên kết|hợp tác|trang bị|đầu tư|giám sát|đôn đốc|thanh tra|sơ kết|"
     "tổng kết|công khai|đề xuất|phân bổ|bổ sung|thường xuyên|chủ động|tích cực|kịp thời|định kỳ|hằng năm|hàng năm|"
     "bám sát|chỉ đạo|tiến hành|hoàn thành|báo cáo|xử lý|cân đối|lồng ghép|phân công|chấn chỉnh|phối hợp|tham gia|"
-    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện|khẩn trương|đăng ký|gửi|nộp"
+    "hỗ trợ|thu thập|số hóa|cải cách|vận hành|tạo điều kiện|khẩn trương|sớm|đăng ký|gửi|nộp"
 )
 _ACTIVITY_OPENERS = _ACTIVITY_OPENERS.replace(" ", r"\s+")  # "tổ\nchức" wrapped by the conversion (D0.2)
 _ACTIVITY_OPENER = re.compile(rf"(?i)(?:{_ACTIVITY_OPENERS})\b")
@@ -281,6 +281,11 @@ _FIELD_LINE = re.compile(
 _RESPONSIBILITY = re.compile(rf"(?i)(?:trách{_WS}nhiệm(?:{_WS}của)?{_WS})?")
 # the last sentence assigns what follows it to a body (D8.3, D11.6)
 _ASSIGNING_INTRO = re.compile(r"(?i)\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+[^.:\n]*:[\s*_]*$")
+# "Sở Nội vụ tiếp tục triển khai công tác ... với các nhiệm vụ trọng tâm sau:"
+_WITH_DUTIES = re.compile(
+    rf"(?i)(?<![\w])((?:{_ACTIVITY_OPENERS})\b[^.:\n]*?)[\s,]*(?:với|gồm|bao{_WS}gồm){_WS}(?:các|những|một{_WS}số)"
+    rf"{_WS}(?:nhiệm{_WS}vụ|nội{_WS}dung|giải{_WS}pháp)[^.:\n]*:[\s*_]*$"
+)
 _ACTIVITY_WORDS = 6  # words before a date that make an activity complete without it (D7.7a)
 
 
@@ -414,7 +419,7 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
             # "... đề ra các nhiệm vụ ..., cụ thể như sau:" opens a task section without a heading
             if node.kind == "paragraph" and introduces_duties(text, node.start, node.end):
                 on = announced = True
-                m = _SET_DUTIES.search(text, node.start, node.end)
+                m = _SET_DUTIES.search(text, node.start, node.end) or _WITH_DUTIES.search(text, node.start, node.end)
                 if m and not _overlaps(m.start(1), m.end(1), tasks):
                     # the body sets itself an activity: a TASK too (D7.4), cut before its date
                     added.append((m.start(1), cut_before_date(m.start(1), m.end(1)), "TASK", 0.5))
@@ -757,9 +762,12 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
     citations = sorted(s for s, _, label, _ in spans if label == "LEGAL_REF")
     starts: list[int] = []
     helped = {s: e for s, e, label, _ in spans if label == "AGENCY"}
+    agencies = sorted(helped.items())
     for s, e, label, _ in spans:
         if label != "AGENCY":
             continue
+        # "đề nghị các sở, ban, ngành, UBND các huyện <activity>": after the whole list
+        e, _ = _agency_chain(text, s, len(text), agencies)
         after = _AFTER_ACTOR.match(text, e)
         link = text[e : after.end()].strip() if after else ""
         start = after.end() if after else e
@@ -774,7 +782,6 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
             starts.append(start)
     starts += [m.end() for m in _ANNOUNCED.finditer(text)]
     added: list[Span4] = []
-    agencies = [(s, e) for s, e, label, _ in spans if label == "AGENCY"]
     for start in sorted(set(starts)):
         # "Giao X chủ trì, phối hợp với Y <activity>": the actor phrase is outside (D7.5)
         start, _ = _strip_start(text, start, len(text), agencies)

@@ -138,7 +138,7 @@ _RIGHT_LEAD = re.compile(r"^(?:[\s,&/\-–]|§|\bvà\b|\bcùng\b|\bhoặc\b)*")
 _SENTENCE_BREAK = re.compile(r"[.!?][ \t]+(?=[^\W\d_])")
 # a sentence opener before the subject ("Theo đó, Sở Nội vụ ...", "Ngày 03/3/2023, UBND tỉnh ...")
 _OPENER = re.compile(
-    r"^(?:theo đó|ngoài ra|đồng thời|bên cạnh đó|trên cơ sở đó|do đó|vì vậy|cụ thể"
+    r"^(?:theo đó|ngoài ra|đồng thời|bên cạnh đó|trên cơ sở đó|do đó|vì vậy|cụ thể|(?:trong )?năm \d{4}"
     r"|(?:ngày|hôm nay|sáng|chiều)[\w /.-]{0,24})[\s,]*$"
 )
 _DIRECTS_INTRO = re.compile(r"^(?:chỉ đạo|lãnh đạo, chỉ đạo)\b")
