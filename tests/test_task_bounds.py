@@ -404,6 +404,12 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
             "rà soát nhu cầu bồi dưỡng",
         ),
         ("Đề nghị Bộ Nội vụ sớm ban hành chương trình bồi dưỡng.", "Bộ Nội vụ", "sớm ban hành chương trình bồi dưỡng"),
+        # a trailing quota is outside (D7.7b)
+        (
+            "Giao UBND các huyện tổ chức các lớp bồi dưỡng kiến thức cho công chức cấp xã, gồm 12 lớp với 1.560 người.",
+            "UBND các huyện",
+            "tổ chức các lớp bồi dưỡng kiến thức cho công chức cấp xã",
+        ),
         ("Giao Sở Nội vụ chỉ đạo các cơ quan chức năng có liên quan:", "Sở Nội vụ", None),
         # a line wrapped by the conversion does not end the clause (D0.2); the
         # citation it is done under stays outside (D7.7c)
@@ -429,7 +435,7 @@ def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, act
 
     start = text.index(agency)
     spans = [(start, start + len(agency), "AGENCY", 0.9)]
-    spans += [(m.start, m.end, m.label, 1.0) for m in find_all(text) if m.label in ("LEGAL_REF", "DATE")]
+    spans += [(m.start, m.end, m.label, 1.0) for m in find_all(text) if m.label in ("LEGAL_REF", "DATE", "QUOTA")]
     if "UBND các huyện, thị xã rà" in text:
         other = text.index("UBND các huyện, thị xã")
         spans.append((other, other + len("UBND các huyện, thị xã"), "AGENCY", 0.9))

@@ -98,7 +98,9 @@ def finish_spans(
     spans = join_clauses(text, drop_cut_remnants(text, drop_list_heads(text, spans)))
     spans = add_context_agencies(text, spans, agencies, matches)
     spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
-    # the activities of the actors the context vouched for ("đề nghị «các địa phương» ...")
+    # the activities of the actors the context vouched for ("đề nghị «các địa phương» ..."),
+    # and "<course>: <count>" freed in the TASKs added since the tagger's were cut
     spans = drop_tasks_in(linked_activities(text, spans), no_task_sections(text, structure))
+    spans = cut_at_quotas(text, spans, matches)
     spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))
     return drop_in_site_chrome(structure, spans)

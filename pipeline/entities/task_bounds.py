@@ -760,6 +760,7 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
     tasks = [(s, e) for s, e, label, _ in spans if label == "TASK"]
     dates = sorted(s for s, _, label, _ in spans if label == "DATE")
     citations = sorted(s for s, _, label, _ in spans if label == "LEGAL_REF")
+    quotas = sorted(s for s, _, label, _ in spans if label == "QUOTA")
     starts: list[int] = []
     helped = {s: e for s, e, label, _ in spans if label == "AGENCY"}
     agencies = sorted(helped.items())
@@ -803,6 +804,10 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
         end = next((c for c in citations if start < c < end), end)
         date = next((d for d in dates if start < d < end), None)
         end = _strip_end(text, start, date if date is not None and date - start >= 12 else end)
+        # and a trailing quota ("..., gồm 12 lớp với khoảng 1.560 lượt người", D7.7b)
+        quota = next((q for q in quotas if start < q < end), None)
+        if quota is not None and len(text[start:quota].split()) >= _ACTIVITY_WORDS:
+            end = _strip_end(text, start, quota)
         if end - start < 12 or _BOILERPLATE.search(text, start, end):
             continue
         if not _overlaps(start, end, tasks + [(a, b) for a, b, _, _ in added]):
