@@ -192,6 +192,29 @@ def blocks_of(structure: Structure, text: str) -> list[Block]:
     return [b for b in cleaned if b.end > b.start]
 
 
+PROGRAMME_FIELDS = frozenset({"directs", "chair", "provides", "quota", "time"})
+
+
+def field_roles(text: str, node: Node) -> set[str]:
+    """Roles of the labelled fields among a heading's children, written as
+    items ("- Cơ quan chỉ đạo thực hiện: ...") or as plain lines."""
+    roles: set[str] = set()
+    for child in node.children:
+        if child.title is None and child.kind != "paragraph":
+            continue
+        span = child.title if child.title is not None else child
+        label = field_label(text[span.start : span.end])
+        if label:
+            roles.add(field_role(label))
+    return roles
+
+
+def is_programme(text: str, node: Node) -> bool:
+    """A heading over at least two programme fields (who directs, organises,
+    trains, how many, when) is a programme block, whose title is its TASK (D10.2)."""
+    return node.kind == "heading" and node.title is not None and len(field_roles(text, node) & PROGRAMME_FIELDS) >= 2
+
+
 def field_label(title: str) -> str | None:
     """ "Cơ quan chỉ đạo thực hiện: Ban Thường vụ" -> "cơ quan chỉ đạo thực hiện"."""
     t = plain(title)

@@ -36,7 +36,6 @@ def _task_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (s, e) if e - s > 3 else None
 
 
-_PROGRAMME_FIELDS = ("directs", "chair", "provides", "quota", "time")
 _TITLE_TAIL = re.compile(r"\s+(đối tượng|dành cho đối tượng)$")
 
 
@@ -45,22 +44,11 @@ def programme_tasks(text: str, structure: Structure) -> Spans:
     "Đơn vị đào tạo:", "Số lượng:", "Thời gian thực hiện:") is a programme: its
     title is a TASK. The layout is general to provincial plans, so it is a rule
     rather than something each model must relearn from the one plan that has it."""
-    from pipeline.entities.features import field_label, field_role
+    from pipeline.entities.features import is_programme
 
     spans: Spans = []
     for node in structure.walk():
-        if node.kind != "heading" or node.title is None:
-            continue
-        roles = {
-            field_role(lbl)
-            for c in node.children
-            if c.title is not None or c.kind == "paragraph"  # fields as items or as plain lines
-            for lbl in [
-                field_label(text[c.title.start : c.title.end] if c.title is not None else text[c.start : c.end])
-            ]
-            if lbl
-        }
-        if len(roles & set(_PROGRAMME_FIELDS)) >= 2:
+        if is_programme(text, node):
             span = _task_span(text, node.title.start, node.title.end)
             if span:
                 s, e = span

@@ -274,10 +274,6 @@ _SET_DUTIES = re.compile(
     r"[\s,]*(?:(?:cụ thể|bao gồm|gồm|với những nội dung|với các nội dung)\s*)?(?:như sau|sau đây|sau)?\s*:[\s*_]*$"
 )
 _QUOTA_AFTER_COLON = re.compile(r":[ \t*_]*(?:(?:[Dd]ự[ \t]+kiến|[Kk]hoảng)[ \t]*:?[ \t*_]*)?$")
-_FIELD_LINE = re.compile(
-    r"[\s*_\-+•]*(?i:cơ\s+quan\s+(?:chỉ\s+đạo|tổ\s+chức|chủ\s+trì)|đơn\s+vị\s+(?:đào\s+tạo|bồi\s+dưỡng|tổ\s+chức)"
-    r"|thời\s+gian\s+thực\s+hiện|số\s+lượng)[^:\n]{0,30}:"
-)
 _RESPONSIBILITY = re.compile(rf"(?i)(?:trách{_WS}nhiệm(?:{_WS}của)?{_WS})?")
 # the last sentence assigns what follows it to a body (D8.3, D11.6)
 _ASSIGNING_INTRO = re.compile(r"(?i)\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+[^.:\n]*:[\s*_]*$")
@@ -514,11 +510,13 @@ def group_titles(text: str, structure: Structure) -> list[tuple[int, int]]:
     lowest-level items are TASKs (D7.1), so "1. Xây dựng kế hoạch đào tạo,
     bồi dưỡng:" over "- Tổ chức rà soát ..." is not one. A programme heading
     over labelled fields ("Cơ quan chỉ đạo thực hiện: ...") stays a TASK."""
+    from pipeline.entities.features import is_programme
+
     out: list[tuple[int, int]] = []
     for node in structure.walk():
         if node.kind != "heading" or node.title is None:
             continue
-        if any(_FIELD_LINE.match(text, c.start, c.end) for c in node.children):
+        if is_programme(text, node):
             continue  # a programme: its title is the TASK its fields describe (D10.2)
         for child in node.children:
             if child.kind not in ("list_item", "heading"):
