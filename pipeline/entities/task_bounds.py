@@ -10,6 +10,11 @@ sequence model trained on a few hundred spans learns only approximately:
   trách nhiệm") are outside;
 * end (D7.6, D7.7): a TASK never ends on a preposition left over by a cut
   ("... theo", "... dành") nor inside or on a trailing parenthetical note;
+  a trailing citation, provider or direction phrase ("theo quy định tại
+  <LEGAL_REF>", "do X tổ chức", "theo chỉ đạo của X") and a trailing quota
+  are outside; the ";" clauses of one sentence are one TASK, and a
+  recipient or the one counselled ("báo cáo Sở Nội vụ", "tham mưu UBND
+  tỉnh") is inside;
 * course lines (D7.8): on a line that is a course ("Bồi dưỡng ...", "Đào
   tạo ..."), the standard and target group after it ("theo ...", "cho
   ...", "đối với ...") are outside, unless that leaves a bare verb;
@@ -19,7 +24,14 @@ sequence model trained on a few hundred spans learns only approximately:
   inside a body's name ("Ban [Thường vụ ...]");
 * place (D7.2): nothing under a "Mục tiêu", "Mục đích", "Yêu cầu", "Quan
   điểm", "Đối tượng" or "Phạm vi" heading is a TASK, however much its items
-  read like activities ("Có ít nhất 85% viên chức ... được bồi dưỡng ...").
+  read like activities ("Có ít nhất 85% viên chức ... được bồi dưỡng ..."),
+  nor in a table's group row or a who/when/for-whom field (D9.2, D10.2);
+* recall (D7.1, D7.3, D7.4): each activity sentence of an item in a task
+  section is a TASK, a section being one headed "Nhiệm vụ", "Tổ chức thực
+  hiện", by a body, or announced by a paragraph ("... đề ra các nhiệm vụ
+  ... như sau:", "đề nghị X thực hiện một số nội dung sau:"); so is the
+  activity after an actor phrase in running text ("giao X", "X có trách
+  nhiệm", "đề nghị X, Y").
 
 The bodies of a stripped actor phrase are AGENCY (they are the TASK's
 coordinators), so they are returned for the caller to add.
