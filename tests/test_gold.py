@@ -72,3 +72,17 @@ def test_checker_catches_the_usual_mistakes():
     assert "starts or ends on space" in problems
     assert "bad labels ['ORG']" in problems
     assert "joins wrong labels" in problems
+
+
+def test_stress_report_scores_each_set_for_both_systems():
+    """python -m evaluation.stress on one set: both systems scored, the
+    pooled row written, and the trained pipeline ahead of its rules alone."""
+    from evaluation.stress import markdown, run
+
+    results = run([ROOT / "evaluation" / "stress_sets" / "A"])
+    assert set(results) == {"A", "all"}
+    a = results["A"]
+    assert a["vnplan"]["entities"]["strict"]["f1"] > a["vnplan-rules"]["entities"]["strict"]["f1"]
+    assert a["vnplan"]["relations"]["strict"]["f1"] > a["vnplan-rules"]["relations"]["strict"]["f1"]
+    text = markdown(results, {"A": 6})
+    assert "| vnplan | A (6 docs) |" in text and "| vnplan-rules | all (6 docs) |" in text
