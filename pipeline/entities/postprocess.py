@@ -83,7 +83,7 @@ def finish_spans(
 ) -> list[Span4]:
     agencies = find_agencies(text) if agencies is None else agencies
     matches = find_all(text) if matches is None else matches
-    spans = cut_at_quotas(text, mend_cut_names(text, trim_agencies(text, spans)), matches)
+    spans = mend_cut_names(text, trim_agencies(text, spans))
     spans = quota_list_items(text, section_item_tasks(text, structure, spans))
     spans = cut_trailing_phrases(text, refine_tasks(text, spans, _agency_candidates(agencies, spans)), matches)
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
@@ -99,7 +99,7 @@ def finish_spans(
     spans = add_context_agencies(text, spans, agencies, matches)
     spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
     # the activities of the actors the context vouched for ("đề nghị «các địa phương» ..."),
-    # and "<course>: <count>" freed in the TASKs added since the tagger's were cut
+    # then "<course>: <count>" freed in every TASK, the tagger's and the rules' (D10.4)
     spans = drop_tasks_in(linked_activities(text, spans), no_task_sections(text, structure))
     spans = cut_at_quotas(text, spans, matches)
     spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))

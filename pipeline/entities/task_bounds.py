@@ -53,7 +53,9 @@ _CHAIR = re.compile(rf"(?i)chủ{_WS}trì(?:{_WS}(?=phối))?[ \u00a0]*,?[ \u00a
 _COORD = re.compile(
     rf"(?i)(?:phối{_WS}hợp(?:{_WS}(?:chặt{_WS}chẽ{_WS})?với)?|liên{_WS}kết(?:{_WS}với)?(?={_WS}[A-ZĐ]))[ \u00a0]*"
 )
-_ASSIGN = re.compile(rf"(?i)(?:giao(?:{_WS}cho)?|yêu{_WS}cầu|đề{_WS}nghị){_WS}")
+# the verbs that hand a duty to a body (schema 7, 14), shared by the patterns below
+_ASSIGN_VERB = rf"giao(?:{_WS}cho)?|yêu{_WS}cầu|đề{_WS}nghị"
+_ASSIGN = re.compile(rf"(?i)(?:{_ASSIGN_VERB}){_WS}")
 _IN_DOING = re.compile(rf"(?i)[ \u00a0]*,?[ \u00a0]*(?:trong{_WS}việc|để|thực{_WS}hiện)(?=[ \u00a0])[ \u00a0]*")
 _BASIS = re.compile(r"(?i)(?:trên cơ sở|căn cứ)\b[^,.;\n]{3,200},[ \u00a0]*")
 _ADVERBIAL = re.compile(
@@ -288,7 +290,7 @@ _SET_DUTIES = re.compile(
 _QUOTA_AFTER_COLON = re.compile(r":[ \t*_]*(?:(?:[Dd]ự[ \t]+kiến|[Kk]hoảng)[ \t]*:?[ \t*_]*)?$")
 _RESPONSIBILITY = re.compile(rf"(?i)(?:trách{_WS}nhiệm(?:{_WS}của)?{_WS})?")
 # the last sentence assigns what follows it to a body (D8.3, D11.6)
-_ASSIGNING_INTRO = re.compile(r"(?i)\b(?:giao(?: cho)?|đề nghị|yêu cầu)\s+[^.:\n]*:[\s*_]*$")
+_ASSIGNING_INTRO = re.compile(rf"(?i)\b(?:{_ASSIGN_VERB})\s+[^.:\n]*:[\s*_]*$")
 # "Sở Nội vụ tiếp tục triển khai công tác ... với các nhiệm vụ trọng tâm sau:"
 _WITH_DUTIES = re.compile(
     rf"(?i)(?<![\w])((?:{_ACTIVITY_OPENERS})\b[^.:\n]*?)[\s,]*(?:với|gồm|bao{_WS}gồm){_WS}(?:các|những|một{_WS}số)"
@@ -447,7 +449,7 @@ def drop_list_heads(text: str, spans: list[Span4]) -> list[Span4]:
     return [x for x in spans if x[2] != "TASK" or not _LIST_HEAD_END.match(text, x[1])]
 
 
-_ASSIGN_OPEN = re.compile(rf"(?i)(?:giao(?:{_WS}cho)?|đề{_WS}nghị|yêu{_WS}cầu|chỉ{_WS}đạo){_WS}")
+_ASSIGN_OPEN = re.compile(rf"(?i)(?:{_ASSIGN_VERB}|chỉ{_WS}đạo){_WS}")
 _CLAUSE_JOIN = re.compile(r"[ \t\u00a0]*;[ \t\u00a0]+(?=\S)")
 _SENTENCE_STOP = re.compile(r"\.(?=\s|$)|[\n\t]|</")
 

@@ -49,7 +49,6 @@ def _year(y: str) -> int:
 
 _DMY_WORDS = re.compile(rf"ngày{_S}{_NUM}{_S}tháng{_S}{_NUM}{_S}năm{_S}{_NUM}", re.I)
 _DMY_SLASH = re.compile(rf"(?<!\d){_NUM}{_S}[/.-]{_S}{_NUM}{_S}[/.-]{_S}(\d{{4}})(?!\d)")
-_MY_WORDS = re.compile(rf"tháng{_S}{_NUM}{_S}(?:năm|/){_S}(\d{{4}})", re.I)
 # "quý I", "Quý I, II năm 2022", "quý II và quý III năm 2025", "từ quý I đến quý III năm 2024"
 _QUARTER = re.compile(
     rf"quý{_S}([IV]+|\d)((?:{_S}(?:,|và|đến|-|–){_S}(?:quý{_S})?(?:[IV]+|\d)(?![\d/]))*)"
@@ -106,9 +105,9 @@ def parse_date(text: str) -> DateValue | None:
         y1 = int(y1) if y1 else y2
         if y1 and y2 and (y1, m1) <= (y2, m2):
             return DateValue("period", _iso(y1, m1, 1), _month_end(y2, m2))
-    m = _MY_WORDS.search(t)
-    if m:
-        y, mo = int(m.group(2)), int(m.group(1))
+    dated = [(mo, int(y)) for mo, y in months if y]
+    if dated:  # "tháng 11/2024", "Tháng 12 năm 2023"
+        mo, y = dated[0]
         return DateValue("month", _iso(y, mo, 1), _month_end(y, mo))
     m = _RANGE.search(t)
     if m:
