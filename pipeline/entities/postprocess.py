@@ -2,14 +2,14 @@
 them (the CRF or the transformer backbone), in this order:
 
 1. AGENCY ends (``agency_bounds``): no verb or office-holder's name inside;
-2. TASKs (``task_bounds``): the activity sentences of task sections the
+2. TASKs (``task_recall``, ``task_bounds``): the activity sentences of task sections the
    tagger missed (D7.1, D7.3), also of sections a paragraph announces as
    duties, and the training lines of quota lists (D10.5); starts and ends:
    actor phrases, modals, dangling prepositions and trailing notes outside,
    the actor's bodies as AGENCY;
 3. no TASK under objective / target-group headings, over a group of
    activity items, at the head of a sub-list, nor over the words left after
-   a date cut (``task_bounds``);
+   a date cut (``task_places``);
 4. agencies vouched for by their context (``context_agencies``) where the
    tagger left a gap, their ends fixed as in 1, and none among a meeting's
    attendees, in a cited regulation's subject or in a target-group field;
@@ -35,20 +35,24 @@ from pipeline.entities.context_agencies import (
 )
 from pipeline.entities.patterns import Match, find_all
 from pipeline.entities.task_bounds import (
-    actor_fields,
     cut_at_quotas,
     cut_trailing_phrases,
+    join_clauses,
+    mend_cut_names,
+    refine_tasks,
+)
+from pipeline.entities.task_places import (
+    actor_fields,
     drop_cut_remnants,
     drop_list_heads,
     drop_tasks_in,
     group_rows,
     group_titles,
-    join_clauses,
-    linked_activities,
-    mend_cut_names,
     no_task_sections,
+)
+from pipeline.entities.task_recall import (
+    linked_activities,
     quota_list_items,
-    refine_tasks,
     required_courses,
     section_item_tasks,
 )

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.entities.features import Block, blocks_of, column_role, field_role
-from pipeline.entities.task_bounds import introduces_duties
+from pipeline.entities.task_recall import introduces_duties
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
 

@@ -8,7 +8,8 @@ import pytest
 from pipeline.entities.agencies import find_agencies
 from pipeline.entities.patterns import find_all
 from pipeline.entities.rules import execution_tasks
-from pipeline.entities.task_bounds import quota_list_items, refine_tasks
+from pipeline.entities.task_bounds import refine_tasks
+from pipeline.entities.task_recall import quota_list_items
 
 
 def _refine(sentence: str) -> tuple[str, list[str]]:
@@ -114,7 +115,7 @@ def test_execution_clauses(text, expected):
 
 
 def test_no_tasks_under_objective_and_target_headings():
-    from pipeline.entities.task_bounds import drop_tasks_in, no_task_sections
+    from pipeline.entities.task_places import drop_tasks_in, no_task_sections
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -262,7 +263,7 @@ def test_activity_items_of_task_sections_are_tasks():
     closing date; an introduction
     ending in ":", a statement, an item the tagger already found and the items
     of a "Mục tiêu" section do not."""
-    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.entities.task_recall import section_item_tasks
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -291,7 +292,7 @@ def test_activity_items_of_task_sections_are_tasks():
 
 def test_a_heading_over_activity_items_is_not_a_task_but_a_programme_is():
     """D7.1 (lowest-level items only) and D7.8 (programmes), on text written for the test."""
-    from pipeline.entities.task_bounds import drop_tasks_in, group_titles
+    from pipeline.entities.task_places import drop_tasks_in, group_titles
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -328,7 +329,7 @@ def test_a_heading_over_activity_items_is_not_a_task_but_a_programme_is():
 )
 def test_the_course_a_requirement_names_is_a_task(text, course):
     """D7.8, on sentences written for the test."""
-    from pipeline.entities.task_bounds import required_courses
+    from pipeline.entities.task_recall import required_courses
 
     found = [text[s:e] for s, e, label, _ in required_courses(text, []) if label == "TASK"]
     assert found == ([course] if course else [])
@@ -431,7 +432,7 @@ def test_the_course_a_requirement_names_is_a_task(text, course):
 )
 def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, activity):
     """D7.5 and D7.1 in running text, on sentences written for the test."""
-    from pipeline.entities.task_bounds import linked_activities
+    from pipeline.entities.task_recall import linked_activities
 
     start = text.index(agency)
     spans = [(start, start + len(agency), "AGENCY", 0.9)]
@@ -447,7 +448,7 @@ def test_activities_after_an_actor_phrase_or_a_future_work_cue(text, agency, act
 
 
 def test_an_activity_after_an_actor_phrase_leaves_its_date_outside():
-    from pipeline.entities.task_bounds import linked_activities
+    from pipeline.entities.task_recall import linked_activities
 
     text = "Bộ Nội vụ chỉ đạo việc lập kế hoạch bồi dưỡng cán bộ, công chức xã năm 2018."
     date = text.index("năm 2018")
@@ -483,7 +484,7 @@ def test_each_activity_sentence_of_an_item_is_a_task():
     """D7.3 (one TASK per sentence) and D7.7a (a date after a complete activity
     is outside), on text written for the test: the tagger found only the first
     sentence of the item; "TP. Hồ Chí Minh" does not end a sentence."""
-    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.entities.task_recall import section_item_tasks
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -508,7 +509,7 @@ def test_each_activity_sentence_of_an_item_is_a_task():
 
 def test_a_body_setting_itself_work_with_duties_listed_after_it():
     """D7.4 exception, second wording: "X <activity> với các nhiệm vụ trọng tâm sau:"."""
-    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.entities.task_recall import section_item_tasks
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -527,7 +528,7 @@ def test_a_paragraph_announcing_duties_opens_a_task_section():
     """D7.1 and D7.4 on a news-style text without a "Nhiệm vụ" heading: the
     sections after "... đề ra các nhiệm vụ <activity> ..., cụ thể như sau:"
     hold TASKs, and the activity the body sets itself is one (without its year)."""
-    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.entities.task_recall import section_item_tasks
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -554,7 +555,7 @@ def test_a_paragraph_announcing_duties_opens_a_task_section():
 def test_a_list_head_and_a_remnant_after_a_date_are_not_tasks():
     """D7.4 (the head of a cell's sub-list) and D7.7 (words after a date cut
     are outside every TASK), on text written for the test."""
-    from pipeline.entities.task_bounds import drop_cut_remnants, drop_list_heads
+    from pipeline.entities.task_places import drop_cut_remnants, drop_list_heads
 
     cell = "<p>Đẩy mạnh hợp tác đào tạo với các trường:</p> <ul><li>- Liên kết đào tạo sau đại học.</li></ul>"
     course = "Tổ chức bồi dưỡng trong nước: 74 lớp."
@@ -606,7 +607,7 @@ def test_a_name_cut_by_the_tagger_is_mended_and_a_swallowed_quota_freed():
 
 def test_group_rows_without_figures_hold_no_task():
     """D9.2 and D9.7 on a table written for the test."""
-    from pipeline.entities.task_bounds import group_rows
+    from pipeline.entities.task_places import group_rows
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -623,7 +624,7 @@ def test_a_programme_with_its_fields_on_plain_lines():
     """D10.2: fields written as plain lines, not list items, still make the
     heading a programme whose title is a TASK, not a group title."""
     from pipeline.entities.rules import programme_tasks
-    from pipeline.entities.task_bounds import group_titles
+    from pipeline.entities.task_places import group_titles
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -702,7 +703,7 @@ def test_the_one_counselled_and_a_joint_class_partner():
 
 def test_a_section_headed_by_several_bodies_holds_their_duties():
     """D6.5, D7.1: "2. Các sở, ban, ngành tỉnh; UBND các huyện" heads duties."""
-    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.entities.task_recall import section_item_tasks
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -725,7 +726,7 @@ def test_a_section_headed_by_several_bodies_holds_their_duties():
 
 def test_an_introduction_assigning_the_items_below_opens_a_task_section():
     """D11.6: "đề nghị X thực hiện một số nội dung sau:" over numbered items."""
-    from pipeline.entities.task_bounds import section_item_tasks
+    from pipeline.entities.task_recall import section_item_tasks
     from pipeline.structure.segmenter import segment
 
     text = (
@@ -744,7 +745,7 @@ def test_an_introduction_assigning_the_items_below_opens_a_task_section():
 def test_fields_naming_who_and_when_hold_no_task():
     """D10.2: a provider, time or target-group field holds bodies, dates and
     groups; a course line that ends in "dành cho đối tượng:" is no such field."""
-    from pipeline.entities.task_bounds import actor_fields
+    from pipeline.entities.task_places import actor_fields
     from pipeline.structure.segmenter import segment
 
     text = (
