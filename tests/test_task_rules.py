@@ -758,3 +758,55 @@ def test_fields_naming_who_and_when_hold_no_task():
     assert any(x.startswith("Đơn vị bồi dưỡng:") for x in extents)
     assert any(x.startswith("Thời gian bồi dưỡng:") for x in extents)
     assert not any("Bồi dưỡng chức danh" in x for x in extents)
+
+
+def test_a_provider_list_followed_by_how_it_teaches_is_cut_too():
+    """D7.7f: "do X, Y tổ chức <how>" running to the end is the provider phrase,
+    whatever follows the verb; the bodies come back as AGENCY."""
+    from pipeline.entities.task_bounds import cut_trailing_phrases
+
+    text = (
+        "- Cử công chức tham gia các khóa bồi dưỡng do Học viện Hành chính Quốc gia, "
+        "Trường Chính trị tỉnh tổ chức bồi dưỡng theo thẩm quyền tập trung."
+    )
+    names = ["Học viện Hành chính Quốc gia", "Trường Chính trị tỉnh"]
+    agencies = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.9) for n in names]
+    task = (text.index("Cử"), len(text) - 1, "TASK", 0.9)
+    out = cut_trailing_phrases(text, [task, *agencies], find_all(text))
+    assert [(label, text[s:e]) for s, e, label, _ in out] == [
+        ("TASK", "Cử công chức tham gia các khóa bồi dưỡng"),
+        *[("AGENCY", n) for n in names],
+    ]
+    # without the bodies before the verb, "do" opens no provider phrase
+    plain = "- Cử công chức đi học do yêu cầu nhiệm vụ tổ chức bộ máy mới."
+    out = cut_trailing_phrases(plain, [(2, len(plain) - 1, "TASK", 0.9)], find_all(plain))
+    assert [plain[s:e] for s, e, _, _ in out] == [plain[2:-1]]
+
+
+def test_a_basis_phrase_runs_to_the_comma_before_the_activity():
+    """D7.5: "Trên cơ sở <what>, <activity>" where <what> has commas of its own
+    ("rà soát, đánh giá", "cơ quan, đơn vị"): the activity starts after the
+    comma before it, not after the first comma; a TASK the tagger put on the
+    basis phrase alone is dropped, and the item's activity found instead."""
+    from pipeline.entities.task_bounds import basis_end
+    from pipeline.entities.task_recall import section_item_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "- Trên cơ sở kết quả rà soát, đánh giá thực trạng chức vụ lãnh đạo, quản lý của cán bộ trong cơ quan, "
+        "đơn vị, xây dựng kế hoạch cử cán bộ tham gia các khóa bồi dưỡng.\n"
+    )
+    start = text.index("Trên")
+    assert text[basis_end(text, start) :].startswith("xây dựng kế hoạch")
+    # no comma before an activity: the first comma ends it, as before
+    other = "Căn cứ kết quả, các cơ quan đăng ký nhu cầu."
+    assert other[basis_end(other, 0) :].startswith("các cơ quan")
+    assert basis_end(text, text.index("xây dựng")) is None
+
+    tagged = (start, text.index(" trong cơ quan"), "TASK", 0.9)  # the basis phrase alone
+    spans = section_item_tasks(text, segment(text), [tagged])
+    out = refine_tasks(text, spans, [])
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
+        "xây dựng kế hoạch cử cán bộ tham gia các khóa bồi dưỡng"
+    ]

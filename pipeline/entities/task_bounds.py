@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.task_words import (
+    ACTIVITY_OPENER,
     ACTIVITY_OPENERS,
     AFTER_ACTOR,
     ASSIGN_VERB,
@@ -54,6 +55,12 @@ _COORD = re.compile(
 _ASSIGN = re.compile(rf"(?i)(?:{ASSIGN_VERB}){WS}")
 _IN_DOING = re.compile(rf"(?i)[ \u00a0]*,?[ \u00a0]*(?:trong{WS}việc|để|thực{WS}hiện)(?=[ \u00a0])[ \u00a0]*")
 _BASIS = re.compile(r"(?i)(?:trên cơ sở|căn cứ)\b[^,.;\n]{3,200},[ \u00a0]*")
+_BASIS_COMMA = re.compile(r",[ \u00a0]*")
+_BASIS_STOP = re.compile(r"[;\n]|\.(?=\s|$)")
+# a verb before the comma coordinates with the one after ("kết quả rà soát, đánh giá
+# thực trạng"); a verb before "của" is a noun ("chức vụ lãnh đạo, quản lý của cán bộ")
+_VERB_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{ACTIVITY_OPENERS})$")
+_NOUN_USE = re.compile(rf"(?i)(?:{ACTIVITY_OPENERS}){WS}của\b")
 _ADVERBIAL = re.compile(
     r"(?i)(?:(?:định kỳ )?(?:hàng|hằng) (?:năm|quý|tháng)|đồng thời|ngoài ra|bên cạnh đó|mặt khác|định kỳ)"
     r"[ \u00a0]*,[ \u00a0]*"
@@ -108,14 +115,43 @@ def agency_chain(text: str, pos: int, end: int, agencies: list[tuple[int, int]])
     return pos, found
 
 
+def basis_end(text: str, s: int) -> int | None:
+    """Where the basis phrase opening at ``s`` ("Trên cơ sở ..., ", "Căn cứ
+    ..., ") ends: at the comma before the sentence's activity, which may lie
+    past several commas of its own ("Trên cơ sở kết quả rà soát, đánh giá
+    thực trạng ... trong cơ quan, đơn vị, «xây dựng kế hoạch ...»"), else at
+    its first comma. None when no basis phrase opens there."""
+    first = _BASIS.match(text, s)
+    if first is None:
+        return None
+    stop = _BASIS_STOP.search(text, s, s + 400)
+    limit = stop.start() if stop else min(len(text), s + 400)
+    for comma in _BASIS_COMMA.finditer(text, s, limit):
+        after = comma.end()
+        if (
+            ACTIVITY_OPENER.match(text, after)
+            and not _NOUN_USE.match(text, after)
+            and not _VERB_BEFORE.search(text, max(0, comma.start() - 20), comma.start())
+        ):
+            return after
+    return first.end()
+
+
 def strip_start(text: str, s: int, e: int, agencies: list[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    """Where the activity starts after the actor, basis, adverbial and modal
+    phrases at ``s``; past ``e`` (never otherwise) when the whole of ``s:e``
+    is a basis phrase. Returns the bodies the actor phrases named too."""
     freed: list[tuple[int, int]] = []
     for _ in range(6):  # phrases can stack: "Hàng năm, chủ trì, phối hợp với X ..."
         before = s
-        for pattern in (_BASIS, _ADVERBIAL):
-            m = pattern.match(text, s, e)
-            if m:
-                s = m.end()
+        basis = basis_end(text, s)
+        if basis is not None:
+            if basis > e:
+                return basis, freed
+            s = basis
+        m = _ADVERBIAL.match(text, s, e)
+        if m:
+            s = m.end()
         m = _ASSIGN.match(text, s, e)
         if m and m.end() in {a for a, _ in agencies}:
             s, found = agency_chain(text, m.end(), e, agencies)
@@ -193,6 +229,8 @@ def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]])
     for s, e, label, score in tasks:
         inside = [(a, b) for a, b in agencies if s <= a and b <= e]
         s2, found = strip_start(text, s, e, inside)
+        if s2 > e:
+            continue  # a basis phrase only ("Trên cơ sở kết quả rà soát, đánh giá ...")
         e2 = strip_end(text, s2, _course_end(text, s2, e))
         if (
             _NOT_AN_ACTIVITY.match(text, s2, e2)
@@ -308,6 +346,9 @@ _PROVIDED_BY = re.compile(rf"(?i)[ \t,]+do{WS}(?=\S)")
 _PROVIDER_VERB = re.compile(
     rf"(?i){WS}(?:tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì)$"
 )
+_PROVIDER_VERB_AFTER = re.compile(
+    rf"(?i){WS}(?:tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì)\b"
+)
 _DIRECTED_BY = re.compile(rf"(?i){WS}theo{WS}chỉ{WS}đạo{WS}của{WS}")
 
 
@@ -315,6 +356,7 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
     """End each TASK before a trailing citation, provider or direction phrase
     (D7.7c, D7.7f); the recognisers' spans in the words cut off come back."""
     legal = sorted(m.start for m in matches if m.label == "LEGAL_REF")
+    agencies = sorted((s, e) for s, e, label, _ in spans if label == "AGENCY")
     out: list[Span4] = []
     for s, e, label, score in spans:
         cut = e
@@ -327,7 +369,12 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
                         cut = min(cut, m.start())
                     break
             for m in _PROVIDED_BY.finditer(text, s, e):
-                if _PROVIDER_VERB.search(text, m.end(), e) and len(text[s : m.start()].split()) >= 3:
+                # "do X, Y tổ chức" at the end, or "do X, Y tổ chức <how>" running to it
+                after_names, _ = agency_chain(text, m.end(), e, agencies)
+                provider = _PROVIDER_VERB.search(text, m.end(), e) or (
+                    after_names > m.end() and _PROVIDER_VERB_AFTER.match(text, after_names, e)
+                )
+                if provider and len(text[s : m.start()].split()) >= 3:
                     cut = min(cut, m.start())
                     break
             m = _DIRECTED_BY.search(text, s, e)

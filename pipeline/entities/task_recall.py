@@ -63,6 +63,7 @@ _WITH_DUTIES = re.compile(
     rf"(?i)(?<![\w])((?:{ACTIVITY_OPENERS})\b[^.:\n]*?)[\s,]*(?:với|gồm|bao{WS}gồm){WS}(?:các|những|một{WS}số)"
     rf"{WS}(?:nhiệm{WS}vụ|nội{WS}dung|giải{WS}pháp)[^.:\n]*:[\s*_]*$"
 )
+_PROVIDER_DO = re.compile(rf"(?i)\bdo{WS}$")
 _ACTIVITY_WORDS = 6  # words before a date that make an activity complete without it (D7.7a)
 # a full stop that ends a sentence inside an item: after a word that is not
 # an abbreviation ("TP. Hồ Chí Minh", "ThS. Nguyễn ...") and before a capital
@@ -132,11 +133,21 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
     def subject_after(s: int, e: int) -> bool:
         """A body after a comma doing something: the sentence's own subject ("Trên
         cơ sở kế hoạch đào tạo, bồi dưỡng của các sở, Sở Nội vụ tổng hợp ..."),
-        so the words before it are a long basis phrase, not the activity."""
+        so the words before it are a long basis phrase, not the activity. Not the
+        last body of a provider list ("... do Học viện X, «Trường Chính trị tỉnh» tổ
+        chức"): a "do" phrase inside the activity names who teaches it (D7.7f)."""
+        ends = {b: a for a, b in agencies}
+
+        def provided(a: int) -> bool:
+            while a - 2 in ends and text[a - 2 : a] == ", ":  # back to the head of the list
+                a = ends[a - 2]
+            return _PROVIDER_DO.search(text, max(0, a - 4), a) is not None
+
         return any(
             text[max(0, a - 2) : a] == ", "
             and (after := AFTER_ACTOR.match(text, b)) is not None
             and LINKED_VERB.match(text, after.end())
+            and not provided(a)
             for a, b in agencies
             if s < a and b <= e
         )
@@ -177,7 +188,8 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
                 opener = ACTIVITY_OPENER.match(text, s, e) or (
                     ACTIVITY_OPENER.match(text, opens, e) and not subject_after(opens, e)
                 )
-                if opener and not _overlaps(s, e, tasks):
+                # a TASK the tagger put on the basis phrase only does not count (refine_tasks drops it)
+                if opener and not _overlaps(max(s, opens), e, tasks):
                     # a date or quota closing the sentence stays outside (schema, clarification 10)
                     inside = [(a, b) for a, b in others if s < a and b <= e]
                     if inside and not text[inside[-1][1] : e].strip(" .;,"):
