@@ -103,11 +103,28 @@ def test_quota_estimate_is_flagged():
         ("950 triệu đồng", 950_000_000),
         ("gần 7,9 tỷ đồng", 7_900_000_000),
         ("3.910.000.000 đồng", 3_910_000_000),
+        ("4.567,35 triệu đồng", 4_567_350_000),
+        ("Sáu tỷ, bốn trăm tám mươi hai triệu, ba trăm năm mươi nghìn đồng", 6_482_350_000),
+        ("Tám trăm năm mươi triệu đồng", 850_000_000),
+        ("một trăm linh năm nghìn đồng", 105_000),
+        ("hai mươi mốt triệu đồng", 21_000_000),
+        ("mười lăm triệu đồng", 15_000_000),
+        ("một nghìn tỷ đồng", 1_000_000_000_000),
     ],
 )
 def test_money(text, amount):
     v = normalize("MONEY", text)
     assert v["amount"] == amount and v["currency"] == "VND"
+
+
+def test_a_rate_says_what_it_is_per():
+    v = normalize("MONEY", "50.000 đồng/người/ngày")
+    assert v["amount"] == 50_000 and v["per"] == ["người", "ngày"]
+    assert "per" not in normalize("MONEY", "950 triệu đồng")
+
+
+def test_a_day_without_its_year_is_a_day_not_a_recurrence():
+    assert normalize("DATE", "14/3") == {"kind": "day", "start": None, "end": None}
 
 
 @pytest.mark.parametrize(

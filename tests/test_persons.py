@@ -20,6 +20,12 @@ from pipeline.entities.persons import find_persons
         ("bà con dân tộc thiểu số", []),
         ("đồng chí Bí thư Tỉnh ủy", []),
         ("đường Hoàng Văn Thụ, thành phố Lạng Sơn", []),
+        # bylines and photo credits (D11.2): pen names, with no surname
+        ("Quang cảnh lớp tập huấn. Ảnh: Minh Tuấn\n", ["Minh Tuấn"]),
+        ("Quang cảnh hội nghị. (Ảnh: Hoàng Phúc)", ["Hoàng Phúc"]),
+        ("Ảnh: Quang cảnh Hội nghị sơ kết.", []),
+        ("bồi dưỡng cho cán bộ.\n\nThu Trang\n\nChia sẻ | In bài | Gửi email\n", ["Thu Trang"]),
+        ("bồi dưỡng cho cán bộ.\n\nThu Trang\n\nII. NHIỆM VỤ\n", []),  # a name line only before chrome
     ],
 )
 def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:

@@ -62,6 +62,29 @@ CASES = [
     ("Quyết định số 269 /QĐ-UBND", [("LEGAL_REF", "Quyết định số 269 /QĐ-UBND")]),  # conversion damage
     ("Nghị quyết số 26-NQ/TW", [("LEGAL_REF", "Nghị quyết số 26-NQ/TW")]),
     ("Luật Cán bộ, công chức năm 2008", [("LEGAL_REF", "Luật Cán bộ, công chức năm 2008")]),
+    (
+        "Nghị quyết số 30c/NQ-CP ngày 08/11/2011",  # a number with a letter
+        [("LEGAL_REF", "Nghị quyết số 30c/NQ-CP"), ("DATE", "ngày 08/11/2011")],
+    ),
+    # a header laid out in columns: the number stops at the tab, the wide gap or the pipe (D9.8)
+    (
+        "Số: 1845/KH-UBND\tHà Nam, ngày 12 tháng 6 năm 2019",
+        [("LEGAL_REF", "1845/KH-UBND"), ("DATE", "ngày 12 tháng 6 năm 2019")],
+    ),
+    ("Số: 12 /KH-UBND      Thái Bình, ngày 5/3/2013", [("LEGAL_REF", "12 /KH-UBND"), ("DATE", "ngày 5/3/2013")]),
+    ("Số: 37/KH-UBND | Thái Bình", [("LEGAL_REF", "37/KH-UBND")]),
+    # money: a thousands separator with decimals, a rate, an amount written out (D5.5, D11.3)
+    ("gồm 4.567,35 triệu đồng", [("MONEY", "4.567,35 triệu đồng")]),
+    ("Tiền ăn 50.000 đồng/người/ngày.", [("MONEY", "50.000 đồng/người/ngày")]),
+    (
+        "Tổng: 24.500.000 đồng (Hai mươi bốn triệu, năm trăm nghìn đồng).",
+        [("MONEY", "24.500.000 đồng"), ("MONEY", "Hai mươi bốn triệu, năm trăm nghìn đồng")],
+    ),
+    ("Có hai đồng chí tham dự.", []),  # number words before "đồng chí": no amount
+    ("trả năm đồng", []),  # one number word and no scale: not an amount written out
+    # a news item's day without its year
+    ("Sáng 14/3, Sở Nội vụ khai giảng lớp học.", [("DATE", "14/3")]),
+    ("tỷ lệ 14/3 lớp", []),  # a ratio, no time of day before it
 ]
 
 

@@ -36,6 +36,11 @@ FOOT = (
         ("Bản quyền thuộc Cổng Thông tin điện tử tỉnh Kon Tum", True),
         ("Địa chỉ: 123 đường Trần Hưng Đạo, thành phố Kon Tum", True),
         ("PublishingPortal - Block_BanTin_ViewData", True),
+        ("Cơ quan chủ quản: Ủy ban nhân dân thành phố Đà Nẵng", True),
+        ("Giấy phép số 45/GP-TTĐT ngày 12/4/2019 của Cục Phát thanh, truyền hình và thông tin điện tử", True),
+        ("Chịu trách nhiệm chính: Chánh Văn phòng UBND tỉnh", True),
+        ("Tin liên quan:", True),
+        ("Giấy phép kinh doanh dịch vụ đào tạo được cấp cho các cơ sở đủ điều kiện.", False),
         ("Chia sẻ | In bài | Lượt xem: 1.234", True),
         ("Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản chỉ đạo điều hành | Hỏi đáp | Liên hệ", True),
         # a row of a pipe table whose cells mention counting words is no bar of buttons
@@ -65,3 +70,16 @@ def test_a_portal_around_a_plan_adds_no_entity_and_changes_none(nlp, doc_id: str
     }
     assert inside == alone
     assert [e.text for e in wrapped.ents if e.end_char <= shift or e.start_char >= shift + len(doc.text)] == []
+
+
+def test_the_titles_under_a_related_news_heading_are_chrome() -> None:
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "Sở Nội vụ tổ chức 03 lớp bồi dưỡng.\n\nTin liên quan:\n"
+        "- Đà Nẵng ban hành kế hoạch chuyển đổi số năm 2023 (08/02/2023)\n"
+        "- Hơn 1.200 lượt công chức được bồi dưỡng kỹ năng số (15/11/2022)\n\n"
+        "II. NHIỆM VỤ\n"
+    )
+    chrome = [text[n.start : n.end] for n in segment(text).of_kind("boilerplate")]
+    assert len(chrome) == 1 and chrome[0].startswith("Tin liên quan:") and chrome[0].endswith("(15/11/2022)")

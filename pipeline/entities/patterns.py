@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.normalize.numbers import NUMBER_WORDS, SCALE_WORDS
+
 
 def _guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile ``pattern`` behind a look-ahead on how a match can open
@@ -29,7 +31,7 @@ def _guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _WS = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, at most one line break
 _SP = r"[ \t\u00a0]+"
-_NUM = r"\d{1,3}(?:[.,]\d{3})+|\d+(?:,\d+)?"  # 5.950 / 11.147.406.000 / 11,3 / 75
+_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"  # 5.950 / 11.147.406.000 / 4.567,35 / 11,3 / 75
 
 # --- LEGAL_REF -----------------------------------------------------------------
 _DOC_TYPES = (
@@ -39,13 +41,13 @@ _DOC_TYPES = (
 )
 # a document symbol: number, optional year, then agency codes joined by / - or .
 _SYMBOL = (
-    r"\d{1,5}[ \t]*(?:/[ \t]*\d{4})?[ \t]*[/-][ \t]*"
+    r"\d{1,5}[a-z]?[ \t]*(?:/[ \t]*\d{4})?[ \t]*[/-][ \t]*"  # "30c/NQ-CP"
     r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:[ \t]*[/.-][ \t]*[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
 )
 _LEGAL_NUMBERED = rf"(?P<type>(?:{_DOC_TYPES})(?:{_SP}liên{_SP}tịch)?)(?:{_WS}số)?{_WS}:?{_WS}(?P<symbol>{_SYMBOL})"
 LEGAL_NUMBERED = _guarded("[nqtckhbvlpđ]", _LEGAL_NUMBERED, re.IGNORECASE)
 # upper-case titles keep their symbol: "CHỈ THỊ SỐ 28/CT-TTG"
-LEGAL_BARE_SYMBOL = re.compile(r"(?<![\w/])(?P<symbol>\d{1,5}(?:/\d{4})?/[A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9&-]*)")
+LEGAL_BARE_SYMBOL = re.compile(r"(?<![\w/])(?P<symbol>\d{1,5}[a-z]?(?:/\d{4})?/[A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9&-]*)")
 # a law's title runs up to "năm YYYY" (kept) or to a following date (not kept);
 # commas belong to titles ("Luật Cán bộ, công chức năm 2008")
 _TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n]+"
@@ -62,8 +64,10 @@ LAW_AMENDING = re.compile(
     r"(?<!\w)Luật[ \t]+sửa[ \t]+đổi,?[ \t]+bổ[ \t]+sung[^;.()\n]*?"
     r"(?:[ \t]+năm[ \t]*\d{4}|(?=[ \t\n]+ngày\b|[;.)]|[ \t]*\n|[ \t]*$))"
 )
+# a tab or a gap of three spaces is a column break: "Số: 1845/KH-UBND<TAB>Hà Nam, ngày ..."
 HEADER_NUMBER = re.compile(
-    r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?(?P<symbol>\d{1,5}[^\n|]*?/[^\n|]*?)[ \t*]*\|?[ \t]*$"
+    r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?"
+    r"(?P<symbol>\d{1,5}(?:[^\n|\t ]| {1,2}(?! ))*?/(?:[^\n|\t ]| {1,2}(?! ))*?)[ *]*(?:\|?[ \t]*$|\t| {3}|[ \t]*\|)"
 )
 URL = re.compile(r"\b(?:https?://|www\.)\S+")
 VISION_YEAR = re.compile(r"tầm[ \t]+nhìn[ \t]+(?:đến|tới)[ \t]+(?P<date>(?:năm[ \t]+)?(?:19|20)\d{2})")
@@ -94,6 +98,8 @@ _DATE_ALTS = [
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?![\d/.-])",
     rf"(?:[Nn]gày){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}(?!{_WS}năm)(?:{_RECURS})?",
     rf"(?:[Nn]gày|NGÀY){_WS}{_DAYMONTH}(?![ \t]*/)(?:{_RECURS})?",
+    # a news item's day: "Sáng 14/3, Sở Nội vụ ..."
+    rf"(?:(?<=[Ss]áng )|(?<=[Cc]hiều )|(?<=[Tt]ối )|(?<=[Tt]rưa )){_DAYMONTH}(?![ \t]*/|\d)",
     rf"(?<![\d/]){_DAYMONTH}[ \t]*/[ \t]*{_YEAR}(?![\d/])",
     # quarters, one or several sharing their year: "Quý I, II năm 2022" (as years do, D4.4)
     rf"(?:(?:cuối|đầu|giữa){_SP})?(?:[Qq]uý|QUÝ){_SP}{_QUARTER_NO}"
@@ -134,8 +140,33 @@ PERCENT = _guarded(_BOUND_FIRST, _PERCENT)
 _MONEY = (
     rf"(?i:(?:khoảng|gần|hơn|trên|dưới|tối đa|tối thiểu)[ \t]+)?(?:{_NUM})(?:\*\*)?[ \t]*"
     r"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)[ \t]+)?(?:đồng|VNĐ|VND|đ)(?!\w)"
+    # a rate keeps what it is per: "50.000 đồng/người/ngày"
+    r"(?:[ \t]*/[ \t]*(?:người|học[ \t]+viên|lớp|ngày|buổi|tháng|năm|khóa|khoá|lượt|suất|tiết|giờ)(?!\w)){0,3}"
 )
 MONEY = _guarded(_BOUND_FIRST, _MONEY)
+# the unit after an amount written out: "(Bằng chữ: Sáu tỷ, bốn trăm ... nghìn đồng)"
+_WORDS_UNIT = re.compile(r"(?<!\w)(?:đồng|VNĐ|VND)(?!\w)(?![ \t]+(?:chí|bộ|thời|ý)\b)")
+_WORD = re.compile(r"[^\W\d_]+")
+_WORD_GAP = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
+
+
+def money_in_words(text: str) -> list[tuple[int, int]]:
+    """Amounts written out in words before "đồng" (D11.3): at least two number
+    words, one of them "trăm" or a scale word, so that "hai đồng" is not one."""
+    out: list[tuple[int, int]] = []
+    for unit in _WORDS_UNIT.finditer(text):
+        lo = max(0, unit.start() - 200)
+        words = list(_WORD.finditer(text, lo, unit.start()))
+        start, taken, end = None, [], unit.start()
+        for w in reversed(words):
+            if w.group().lower() not in NUMBER_WORDS or not _WORD_GAP.fullmatch(text, w.end(), end):
+                break
+            start, end = w.start(), w.start()
+            taken.append(w.group().lower())
+        if start is not None and len(taken) >= 2 and any(t == "trăm" or t in SCALE_WORDS for t in taken):
+            out.append((start, unit.end()))
+    return out
+
 
 # --- QUOTA -----------------------------------------------------------------------
 _COUNT_NOUNS = (
@@ -196,6 +227,8 @@ def find_all(text: str) -> list[Match]:
         found.append(Match(m.start(), m.end(), "LEGAL_REF", "symbol"))
     for m in MONEY.finditer(text):
         found.append(Match(*_trim(text, m.start(), m.end()), "MONEY", "money"))
+    for s, e in money_in_words(text):
+        found.append(Match(s, e, "MONEY", "money_words"))
     for m in PERCENT.finditer(text):
         found.append(Match(*_trim(text, m.start(), m.end()), "PERCENT", "percent"))
     for m in QUOTA.finditer(text):

@@ -24,6 +24,29 @@ _HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à){_SP}
 _BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}){_SP}*,{_SP}*(?:{OFFICE.pattern})")
 
 
+# bylines and photo credits (D11.2) are pen names, often without a surname:
+# "Ảnh: Minh Tuấn", "(Ảnh: Hoàng Phúc)", and a name alone on the line before
+# the portal's buttons ("Thu Trang" over "Chia sẻ | In bài")
+_PEN_NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ \u00a0]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}"
+_CREDIT = re.compile(
+    rf"(?m)(?:^|(?<=[(.]))[ \u00a0]*(?:Ảnh|Tin|Bài|(?:Tin|Bài)[ \u00a0]*(?:và|,|&)[ \u00a0]*ảnh)[ \u00a0]*:[ \u00a0]*"
+    rf"(?P<name>{_PEN_NAME})[ \u00a0]*\)?[ \u00a0]*$"
+)
+_NAME_LINE = re.compile(rf"(?m)^[ \u00a0]*(?P<name>{_PEN_NAME})[ \u00a0]*$")
+
+
+def _bylines(text: str) -> list[tuple[int, int]]:
+    from pipeline.structure.segmenter import is_site_chrome
+
+    out = []
+    for m in _NAME_LINE.finditer(text):
+        rest = text[m.end() :].lstrip()
+        next_line = rest.split("\n", 1)[0].strip()
+        if next_line and is_site_chrome(next_line) and not OFFICE.match(m.group("name")):
+            out.append(m.span("name"))
+    return out
+
+
 def find_persons(text: str) -> list[tuple[int, int]]:
-    found = {m.span("name") for rx in (_HONORIFIC, _BEFORE_OFFICE) for m in rx.finditer(text)}
-    return sorted(found)
+    found = {m.span("name") for rx in (_HONORIFIC, _BEFORE_OFFICE, _CREDIT) for m in rx.finditer(text)}
+    return sorted(found | set(_bylines(text)))

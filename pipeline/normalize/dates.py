@@ -122,8 +122,8 @@ def parse_date(text: str) -> DateValue | None:
     if recurring:
         return DateValue("recurring", None, None)
     m = _DM.search(t)
-    if m:  # day/month without a year ("01/10 hàng năm" handled above)
-        return DateValue("recurring", None, None)
+    if m:  # a day of a year the text does not give ("Sáng 14/3", "trước ngày 15/12")
+        return DateValue("day", None, None)
     if re.search(r"tháng\s*\d", t, re.I):
         return DateValue("month", None, None)
     return None

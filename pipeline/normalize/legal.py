@@ -35,7 +35,7 @@ NATIONAL_ISSUERS = {
     "QH", "UBTVQH", "VPCP", "BTTTT", "BQP", "BCA", "HĐGDQPAN", "BTGTW", "BNG",
 }  # fmt: skip
 _NUMBERED = re.compile(
-    r"^(?P<type>[^\d]*?)\s*(?:số)?\s*:?\s*(?P<number>\d{1,5})\s*(?:/\s*(?P<year>\d{4}))?\s*[/-]\s*"
+    r"^(?P<type>[^\d]*?)\s*(?:số)?\s*:?\s*(?P<number>\d{1,5}[a-z]?)\s*(?:/\s*(?P<year>\d{4}))?\s*[/-]\s*"
     r"(?P<symbol>[A-ZĐa-zđ][\w&.\-/ ]*)$",
     re.IGNORECASE,
 )

@@ -27,6 +27,42 @@ def parse_number(token: str) -> float:
     return float(t.replace(",", "."))
 
 
+# an amount written out ("Hai tỷ, ba trăm năm mươi triệu đồng"), as official
+# documents repeat it after the figures (GUIDELINES D11.3)
+DIGIT_WORDS = {
+    "không": 0, "một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5,
+    "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
+}  # fmt: skip
+_GROUP_WORDS = {"mười", "mươi", "trăm", "linh", "lẻ"}
+SCALE_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+NUMBER_WORDS = frozenset(DIGIT_WORDS) | _GROUP_WORDS | frozenset(SCALE_WORDS)
+
+
+def words_number(words: list[str]) -> int | None:
+    """'hai tỷ ba trăm năm mươi triệu' -> 2_350_000_000; None when a word is
+    not a number word. Each scale word closes the group of hundreds before
+    it; "tỷ" multiplies everything before it ("một nghìn tỷ")."""
+    total = group = digit = 0
+    for w in (w.lower() for w in words):
+        if w in DIGIT_WORDS:
+            digit = DIGIT_WORDS[w]
+        elif w == "mười":
+            group, digit = group + 10, 0
+        elif w == "mươi":
+            group, digit = group + digit * 10, 0
+        elif w == "trăm":
+            group, digit = group + digit * 100, 0
+        elif w in ("linh", "lẻ"):
+            continue
+        elif w in ("tỷ", "tỉ"):
+            total, group, digit = (total + group + digit) * 1_000_000_000, 0, 0
+        elif w in SCALE_WORDS:
+            total, group, digit = total + (group + digit) * SCALE_WORDS[w], 0, 0
+        else:
+            return None
+    return total + group + digit
+
+
 def _num(x: float) -> int | float:
     return int(x) if float(x).is_integer() else round(x, 6)
 
@@ -90,12 +126,22 @@ def quota_value(text: str) -> dict[str, Any] | None:
 def money_value(text: str) -> dict[str, Any] | None:
     t = _MARKUP.sub("", text)
     m = re.search(rf"(?P<n>{_NUMBER.pattern})\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)\b", t)
-    if not m:
-        return None
-    amount = parse_number(m.group("n")) * _SCALE.get((m.group("scale") or "").lower(), 1)
-    return {
+    if m:
+        amount: float | None = parse_number(m.group("n")) * _SCALE.get((m.group("scale") or "").lower(), 1)
+        before, after = t[: m.start()], t[m.end() :]
+    else:  # written out
+        w = re.search(r"^(?P<words>[^\d]+?)\s+(?:đồng|VNĐ|VND)\b", t, re.I)
+        amount = words_number(re.findall(r"\w+", w.group("words"))) if w else None
+        if amount is None or w is None:
+            return None
+        before, after = "", t[w.end() :]
+    value: dict[str, Any] = {
         "amount": _num(round(amount, 2)),
         "currency": "VND",
-        "bound": _bound(t[: m.start()]),
+        "bound": _bound(before),
         "approx": bool(_APPROX.search(t)),
     }
+    per = re.findall(r"/\s*([^\W\d_]+(?:\s+viên)?)", after)
+    if per:  # a rate: "50.000 đồng/người/ngày"
+        value["per"] = per
+    return value

@@ -51,7 +51,19 @@ _CHROME_LINE = re.compile(
     r"|chia\s+sẻ\s*(?::|$|facebook|zalo|twitter|email)|tin\s+liên\s+quan\s*:?$|(?:các\s+)?tin\s+khác\s*:?$"
     r"|bài\s+viết\s+liên\s+quan|ghi\s+rõ\s+nguồn|về\s+đầu\s+trang|đăng\s+nhập\b|tìm\s+kiếm\s*\.\.\."
     r"|(?:địa\s+chỉ|trụ\s+sở)\s*:\s*(?:số\s*)?\d|điện\s+thoại\s*:\s*[\d(+])"
+    # a portal's footer: owner, licence, editor, contact
+    r"|cơ\s+quan\s+chủ\s+quản\s*:|giấy\s+phép\s+(?:số|thiết\s+lập|xuất\s+bản|hoạt\s+động)\b"
+    r"|(?:người\s+)?chịu\s+trách\s+nhiệm\s+(?:chính|nội\s+dung|xuất\s+bản)\s*:|trưởng\s+ban\s+biên\s+tập\s*:"
+    r"|e-?mail\s*:|fax\s*:"
 )
+# the heading of a "related news" list, whose items are chrome too (D11.2)
+_RELATED = re.compile(
+    r"(?i)^(?:tin\s+liên\s+quan|(?:các\s+)?tin\s+khác|bài\s+viết\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục"
+    r"|xem\s+thêm|tin\s+mới\s+(?:nhất|hơn)|tin\s+đã\s+đưa)\b[^\n]{0,20}$"
+)
+# a news title's date at the end of its line: "... năm 2022 (29/12/2022)", "... - 15/11/2022"
+_DATED_TITLE = re.compile(r"(?:\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)|[-–]\s*\d{1,2}/\d{1,2}/\d{4})\s*$")
+_PORTAL_NAME = re.compile(r"^CỔNG\s+THÔNG\s+TIN\s+ĐIỆN\s+TỬ\b[^a-zà-ỹđ]{0,60}$")
 _MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
 _MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
 
@@ -63,7 +75,7 @@ def is_site_chrome(line: str) -> bool:
     Văn bản", "Trang chủ » Văn bản"). Table rows are read before this test."""
     if _BOILERPLATE.match(line) and not re.search(r"[à-ỹđ]", line.lower()):
         return True
-    if len(line) <= 160 and _CHROME_LINE.match(line):
+    if len(line) <= 160 and (_CHROME_LINE.match(line) or _RELATED.match(line) or _PORTAL_NAME.match(line)):
         return True
     if line.lstrip().startswith("|"):
         return False  # a markdown table row
@@ -267,7 +279,17 @@ def segment(text: str) -> Structure:
         num = numbering(s)
         bullet = _BULLET.match(line.raw)
         if is_site_chrome(s):
-            node = Node("boilerplate", *trim(text, line.start, line.end))
+            end = line.end
+            if _RELATED.match(s):  # the list of news titles under it
+                j = i + 1
+                while j < n and j not in consumed and j - i <= 15:
+                    ps = plain(lines[j].raw)
+                    if not lines[j].is_blank and not (_BULLET.match(lines[j].raw) or _DATED_TITLE.search(ps)):
+                        break
+                    end = lines[j].end if not lines[j].is_blank else end
+                    j += 1
+                i = j - 1
+            node = Node("boilerplate", *trim(text, line.start, end))
             node.attrs["_rank"] = 95
         elif num is not None:
             style, marker, rank = num
