@@ -111,6 +111,21 @@ def _trim(text: str, agency: str) -> list[tuple[str, str]]:
             "Thủ trưởng Sở",
             [("Thủ trưởng Sở, ban ngành", "AGENCY")],
         ),
+        # what a body does in a news or duty sentence is outside it, but not the words
+        # that restrict a collective ("các cơ quan tham mưu, giúp việc Tỉnh ủy")
+        (
+            "Sáng 14/3, Sở Thông tin và Truyền thông khai giảng lớp tập huấn.",
+            "Sở Thông tin và Truyền thông khai giảng",
+            [("Sở Thông tin và Truyền thông", "AGENCY")],
+        ),
+        ("Sở Tài chính cấp kinh phí cho các cơ quan.", "Sở Tài chính cấp", [("Sở Tài chính", "AGENCY")]),
+        ("Phòng Nội vụ lựa chọn giảng viên.", "Phòng Nội vụ lựa chọn", [("Phòng Nội vụ", "AGENCY")]),
+        ("UBND cấp huyện bố trí kinh phí", "UBND cấp huyện", [("UBND cấp huyện", "AGENCY")]),
+        (
+            "- Các cơ quan tham mưu, giúp việc Tỉnh ủy,",
+            "Các cơ quan tham mưu, giúp việc Tỉnh ủy",
+            [("Các cơ quan tham mưu, giúp việc Tỉnh ủy", "AGENCY")],
+        ),
     ],
 )
 def test_agency_ends(text, tagged, expected):
@@ -158,6 +173,12 @@ def test_extension_stops_at_the_next_span():
             "Các phòng: Tổng hợp, Tài chính, Hành chính",
         ),
         ("Sở Nội vụ: Tổng hợp, báo cáo UBND tỉnh.", "Sở Nội vụ", "Sở Nội vụ"),
+        # the tagger stopped at the colon of a plural head (D6.2)
+        (
+            "Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Nội vụ, Tài chính; Giám đốc Kho bạc",
+            "Giám đốc các Sở",
+            "Giám đốc các Sở: Nội vụ, Tài chính",
+        ),
         # a collective restricted by the duty it was given
         (
             "UBND tỉnh yêu cầu các đơn vị, địa phương được giao nhiệm vụ tổ chức triển khai",
@@ -184,3 +205,22 @@ def test_glued_office_and_standing_committees():
         ("Thủtướng Chính phủ", "AGENCY")
     ]
     assert _trim("- Bộ Nội vụ;\n- TT TU, TT HĐND;\n", "TT TU, TT HĐND") == [("TT TU", "AGENCY"), ("TT HĐND", "AGENCY")]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # the level or the place the tagger left off a name the grammar reads whole (D6.4)
+        ("phối hợp với Trung tâm Chính trị huyện, Phòng Nội vụ", "Trung tâm Chính trị", "Trung tâm Chính trị huyện"),
+        ("của UBND tỉnh Đắk Nông và Kế hoạch số 86/KH-UBND", "UBND tỉnh", "UBND tỉnh Đắk Nông"),
+        # anything else the grammar adds is not taken
+        ("Sở Tài chính thẩm định dự toán", "Sở Tài chính", "Sở Tài chính"),
+    ],
+)
+def test_a_name_is_completed_by_its_level_or_place_only(text: str, tagged: str, expected: str) -> None:
+    from pipeline.entities.agencies import find_agencies
+    from pipeline.entities.agency_bounds import complete_from_grammar
+
+    start = text.index(tagged)
+    out = complete_from_grammar(text, [(start, start + len(tagged), "AGENCY", 0.9)], find_agencies(text))
+    assert [text[s:e] for s, e, _, _ in out] == [expected]

@@ -27,7 +27,16 @@ NAMES = [
     "Ủy ban nhân dân huyện Mường La",
     "UBND tỉnh Phú Yên",
     "Viện Hàn lâm Khoa học xã hội Việt Nam",
+    "Phòng Tài chính - Kế hoạch huyện",
+    "các tổ chức chính trị - xã hội tỉnh",
 ]
+
+
+def test_a_numbered_document_after_and_is_not_part_of_the_name() -> None:
+    text = "Căn cứ Kế hoạch số 112/KH-UBND của UBND tỉnh Đắk Nông và Kế hoạch số 86/KH-UBND của UBND huyện;"
+    assert [text[s:e] for s, e in find_agencies(text)] == ["UBND tỉnh Đắk Nông", "UBND huyện"]
+    inside = "Giao Sở Kế hoạch và Đầu tư chủ trì."  # "và" inside a name goes on
+    assert [inside[s:e] for s, e in find_agencies(inside)] == ["Sở Kế hoạch và Đầu tư"]
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -70,6 +70,7 @@ def _found(text: str) -> list[str]:
         ("Bồi dưỡng kiến thức quốc phòng do Ban Chỉ huy Quân sự huyện tổ chức: 03 lớp.", ["Ban Chỉ huy Quân sự huyện"]),
         # the body heading a duty section (D6.5) and the addressees of a letter (as D2.2)
         ("3. UBND các xã, thị trấn\nCử cán bộ tham gia các lớp.", ["UBND các xã, thị trấn"]),
+        ("5. UBND các xã, thị trấn: Căn cứ Kế hoạch, cử cán bộ tham gia các lớp.", ["UBND các xã, thị trấn"]),
         (
             "Kính gửi: - Các sở, ban, ngành thuộc tỉnh;\n- UBND các huyện, thị xã.\n\nThực hiện kế hoạch.",
             ["Các sở, ban, ngành thuộc tỉnh", "UBND các huyện, thị xã"],
@@ -109,11 +110,20 @@ def test_archive_lines_cross_references_and_signer_titles_hold_no_body():
     from pipeline.entities.context_agencies import drop_ruled_out_agencies
 
     text = (
-        "Nơi nhận:\n- Như Điều 3;\n- Bộ Nội vụ;\n- Lưu: VT, NC.\n\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Như Mục IV;\n- Bộ Nội vụ;\n- Lưu: VT, NC.\n\n"
         "Lưu ý: Sở Tài chính bố trí kinh phí.\n\n"
         "**TM. ỦY BAN NHÂN DÂN**\n**KT. CHỦ TỊCH**\n**PHÓ CHỦ TỊCH**\n"
     )
-    names = ["Như Điều 3", "Bộ Nội vụ", "NC", "Sở Tài chính", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    names = [
+        "Như Điều 3",
+        "Như Mục IV",
+        "Bộ Nội vụ",
+        "NC",
+        "Sở Tài chính",
+        "ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    ]
     spans = [(text.index(n), text.index(n) + len(n), "AGENCY", 0.8) for n in names]
     kept = [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)]
     assert kept == ["Bộ Nội vụ", "Sở Tài chính", "ỦY BAN NHÂN DÂN"]

@@ -565,3 +565,22 @@ def test_a_header_authority_block_is_one_agency_with_or_without_diacritics():
         "IV. TỔ CHỨC THỰC HIỆN\n"
     )
     assert header_authorities(text, segment(text)) == []
+
+
+@pytest.mark.parametrize("gap", ["\t", "      ", " | "])
+def test_a_header_laid_out_in_columns_is_read_column_by_column(gap: str) -> None:
+    """A converter or a web page flattens the two-column header into lines
+    whose columns a tab, a wide gap or a pipe separates (D11.10)."""
+    text = (
+        "ỦY BAN NHÂN DÂN\n"
+        f"TỈNH HÀ NAM{gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        f"Số: 1845/KH-UBND{gap}Hà Nam, ngày 12 tháng 6 năm 2019\n\n"
+        "KẾ HOẠCH\nBồi dưỡng cán bộ, công chức năm 2019\n\nI. MỤC ĐÍCH\n"
+    )
+    header = segment(text).nodes[0]
+    fields = {f.name: text[f.start : f.end] for f in header.fields}
+    assert header.kind == "header"
+    assert fields["issuer"] == "ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM"
+    assert fields["number"] == "1845/KH-UBND"
+    assert fields["date"] == "ngày 12 tháng 6 năm 2019"

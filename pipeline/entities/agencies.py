@@ -66,10 +66,11 @@ _HEAD_ALT = _alt(HEADS)
 # syllables of the same compound ("Nội vụ", "Chính trị quốc gia", "khu vực")
 _NAMEWORD = rf"(?:{_CAPS}|{_TITLE})(?:{_WORD_GAP}{_LWORD}){{0,3}}"
 # a comma joins name parts ("Văn hóa, Thể thao và Du lịch") but not a new body
+_DOC_WORDS = "Kế hoạch|Quyết định|Nghị|Thông tư|Chương trình|Chỉ thị|Đề án|Công văn"
 _JOIN = (
-    rf"(?:{_WORD_GAP}|[ \u00a0]*(?:-|–|&|và)[ \u00a0]*"
-    rf"|[ \u00a0]*,[ \u00a0]*(?!(?:{_HEAD_ALT}|{_alt(OFFICES)}|Kế hoạch|Quyết định|Nghị|Thông tư|Chương trình|"
-    rf"Chỉ thị|Đề án|Công văn)(?![{_LOWER}{_UPPER}])))"
+    # "và" before a numbered document ends the name: "của UBND tỉnh Đắk Nông «và Kế hoạch số 86»"
+    rf"(?:{_WORD_GAP}|[ \u00a0]*(?:-|–|&|và)[ \u00a0]*(?!(?:{_DOC_WORDS})[^\n,;]{{0,12}}?(?:số|\d))"
+    rf"|[ \u00a0]*,[ \u00a0]*(?!(?:{_HEAD_ALT}|{_alt(OFFICES)}|{_DOC_WORDS})(?![{_LOWER}{_UPPER}])))"
 )
 _NAME = rf"(?:{_WORD_GAP}(?!hành\b){_LWORD}(?:{_WORD_GAP}{_LWORD}){{0,2}})?(?:{_JOIN}{_NAMEWORD})*"
 _PLACE_NAME = rf"(?:{_TITLE}|{_CAPS})(?:[ \u00a0\-]+(?:{_TITLE}|{_CAPS})){{0,3}}"
@@ -86,7 +87,7 @@ _COLLECTIVE = (
     r"trường|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
     r"(?:[ \u00a0]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
     r"sự nghiệp(?: công lập)?(?: trực thuộc(?: UBND tỉnh| tỉnh)?)?|hành chính|đào tạo(?:, bồi dưỡng)?|"
-    r"chuyên môn)(?![\w]))*"
+    r"chuyên môn|chính trị[ \u00a0]*-[ \u00a0]*xã hội)(?![\w]))*"
 )
 _OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \u00a0]*,[ \u00a0]*(?:{_alt(OFFICES)}))*"
 AGENCY = re.compile(

@@ -45,7 +45,12 @@ _VERB = re.compile(
 # "các" or "và", so "các cơ quan, tổ chức" stays
 _PREDICATE = re.compile(
     r"(?<![,])(?<!các)(?<!và) (?:tổ chức|cần|phải|có trách nhiệm|chủ động|thực hiện"
-    r"|mở|tiến hành|triển khai|ban hành|đề nghị|yêu cầu|sẽ|đã)(?!\w)"
+    r"|mở|tiến hành|triển khai|ban hành|đề nghị|yêu cầu|sẽ|đã"
+    # what a body does in a duty or a news sentence ("Sở Thông tin và Truyền thông
+    # «khai giảng»", "Phòng Nội vụ «lựa chọn»", "Sở Tài chính «cấp» kinh phí")
+    r"|khai giảng|biên soạn|cùng|lựa chọn|tham mưu(?!, giúp việc)|rà soát|tổng hợp|báo cáo|bố trí|cử|phân bổ"
+    r"|đăng ký|theo dõi|đôn đốc|giám sát|hỗ trợ|tạo điều kiện|bảo đảm|đảm bảo|quán triệt|phổ biến|chịu trách nhiệm|là"
+    r"|cấp(?! (?:tỉnh|huyện|xã|trung ương|cơ sở|bộ|sở|phòng|thành phố|quận|phường|ủy))|theo(?! dõi))(?!\w)"
 )
 SURNAMES = (
     "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Đào|Lương|Tạ|Chu|"
@@ -122,6 +127,13 @@ _COLON_LIST_TAIL = re.compile(
 )
 
 
+# "Giám đốc các Sở" + ": Nội vụ, Tài chính": the names after the colon complete it
+_PLURAL_HEAD = re.compile(r"(?:các|Các)[ \t]+(?:Sở|Bộ|Ban|Phòng|sở|ban|phòng)$")
+_COLON_NAMES = re.compile(
+    r"[ \t]*:[ \t]*[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \t]+[a-zà-ỹđ]+){0,3}" + _COLON_LIST_TAIL.pattern.replace("+(?=", "*(?=")
+)
+
+
 def extend_name(text: str, s: int, e: int, limit: int) -> int:
     """The end of an agency name after an in-name "và", a region number or
     the rest of the names its head lists after a colon, never past ``limit``
@@ -129,6 +141,7 @@ def extend_name(text: str, s: int, e: int, limit: int) -> int:
     name = text[s:e]
     for applies, tail_rx in (
         (":" in name, _COLON_LIST_TAIL),
+        (_PLURAL_HEAD.search(name) is not None, _COLON_NAMES),
         (name.endswith("Kế hoạch"), _INVESTMENT_TAIL),  # «Sở Kế hoạch, đầu tư» (D6.4)
         (_COLLECTIVE.match(name) is not None, _ASSIGNED_TAIL),  # like "có liên quan", it restricts the collective
         (True, _REGION_TAIL),
@@ -216,3 +229,32 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         else:
             out.append((s, e, label, score))
     return sorted(out)
+
+
+_LEVEL_WORD = r"(?:tỉnh|huyện|thành[ \u00a0]+phố|thị[ \u00a0]+xã|quận|xã|phường|thị[ \u00a0]+trấn)"
+_PLACE_TAIL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \u00a0\-]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,3}"
+# what the tagger leaves off a name the grammar reads whole: the level ("Trung tâm
+# Chính trị «huyện»") or the place after it ("UBND tỉnh «Đắk Nông»")
+_LEVEL_REST = re.compile(rf"[ \u00a0]+{_LEVEL_WORD}(?:[ \u00a0]+{_PLACE_TAIL})?")
+_PLACE_REST = re.compile(rf"[ \u00a0]+{_PLACE_TAIL}")
+_ENDS_WITH_LEVEL_WORD = re.compile(rf"(?<!\w){_LEVEL_WORD}$")
+
+
+def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int, int]]) -> list[Span4]:
+    """Extend an AGENCY to the grammar's extent of the same name when what it
+    left off is only the level or the place (D6.4: «Trường Chính trị tỉnh»,
+    «UBND tỉnh Lạng Sơn»), and nothing else was found there."""
+    longest = {}
+    for a, b in grammar:
+        longest[a] = max(b, longest.get(a, b))
+    starts = sorted(x[0] for x in spans)
+    out: list[Span4] = []
+    for s, e, label, score in spans:
+        g = longest.get(s, e)
+        if label == "AGENCY" and g > e:
+            nxt = starts[bisect.bisect_right(starts, s)] if bisect.bisect_right(starts, s) < len(starts) else len(text)
+            rest = _LEVEL_REST if not _ENDS_WITH_LEVEL_WORD.search(text, s, e) else _PLACE_REST
+            if g <= nxt and rest.fullmatch(text, e, g):
+                e = g
+        out.append((s, e, label, score))
+    return out

@@ -66,6 +66,7 @@ _ASSIGNED_VERB = re.compile(
     r"\s+(?:tổ\s+chức|thực\s+hiện|triển\s+khai|xây\s+dựng|rà\s+soát|phối\s+hợp|chủ\s+trì|chủ\s+động)\b"
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|;|và)\s*$")
+_COLON_AFTER = re.compile(r"[ \t*_]*:")
 _HEADING_TITLE = re.compile(r"[ \t*_#]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t*_]*")
 _ADDRESSED = re.compile(r"(?i)kính\s+gửi\s*:")
 
@@ -117,8 +118,10 @@ def context_agencies(text: str, agencies: list[tuple[int, int]], matches: list[M
             )
         ):
             accepted[i] = (s, e)
-        elif _HEADING_TITLE.fullmatch(text[line_start:s]) and _VALUE_END.match(text[e : e + 10]):
-            # "3. UBND các xã, thị trấn" heading its duties (D6.5)
+        elif _HEADING_TITLE.fullmatch(text[line_start:s]) and (
+            _VALUE_END.match(text[e : e + 10]) or _COLON_AFTER.match(text, e)
+        ):
+            # "3. UBND các xã, thị trấn" heading its duties (D6.5), or "5. UBND các xã: <duty>"
             accepted[i] = (s, e)
         elif _addressee(text, s):
             # "Kính gửi: - Các sở, ban, ngành thuộc tỉnh; - UBND các huyện ..." (as D2.2)
@@ -164,10 +167,10 @@ _RULED_OUT = re.compile(
 
 
 # D2.1, D2.2: an archive line ("Lưu: VT, HC, TH"), a cross-reference among the
-# recipients ("Như Điều 3", "Như trên") and the signer's title ("KT. CHỦ TỊCH")
+# recipients ("Như Điều 3", "Như trên", "Như Mục IV") and the signer's title ("KT. CHỦ TỊCH")
 # hold no body
 _ARCHIVE_LINE = re.compile(r"[ \t*_\-+•]*Lưu\b(?!\s+ý)")
-_CROSS_REFERENCE = re.compile(r"(?i)như\s+(?:điều|trên)\b")
+_CROSS_REFERENCE = re.compile(r"(?i)như\s+(?:điều|trên|mục|khoản|phần)\b")
 _SIGNER_TITLE = re.compile(r"[*_ ]*(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BÍ\s+THƯ|GIÁM\s+ĐỐC|TRƯỞNG\s+BAN)[*_ ]*")
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from pipeline.entities.agencies import find_agencies
-from pipeline.entities.agency_bounds import trim_agencies
+from pipeline.entities.agency_bounds import complete_from_grammar, trim_agencies
 from pipeline.entities.context_agencies import (
     add_context_agencies,
     drop_ruled_out_agencies,
@@ -87,7 +87,7 @@ def finish_spans(
 ) -> list[Span4]:
     agencies = find_agencies(text) if agencies is None else agencies
     matches = find_all(text) if matches is None else matches
-    spans = mend_cut_names(text, trim_agencies(text, spans))
+    spans = mend_cut_names(text, complete_from_grammar(text, trim_agencies(text, spans), agencies))
     spans = quota_list_items(text, section_item_tasks(text, structure, spans))
     spans = cut_trailing_phrases(text, refine_tasks(text, spans, _agency_candidates(agencies, spans)), matches)
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity

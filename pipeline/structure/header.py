@@ -108,20 +108,22 @@ def starts_header(lines: list[Line], i: int) -> bool:
     return False
 
 
+_COLUMN_BREAK = re.compile(r"\||\t| {3,}")
+_COLUMN = re.compile(r"(?:[^|\t ]| {1,2}(?! ))+")
+
+
 def _segments(lines: list[Line], i: int, limit: int = 60) -> list[Line]:
-    """Lines from ``i`` on, with "A | B |" lines (a two-column header flattened
-    by a web page) split into one segment per column. Segments keep the index of
-    their line, so the caller can resume after the header."""
+    """Lines from ``i`` on, with the lines of a two-column header flattened by a
+    web page or a converter ("A | B |", "A<TAB>B", "A      B") split into one
+    segment per column. Segments keep the index of their line, so the caller
+    can resume after the header."""
     out: list[Line] = []
     for line in lines[i : i + limit]:
-        if "|" not in line.raw or line.raw.lstrip().startswith("|"):
+        if line.raw.lstrip().startswith("|") or not _COLUMN_BREAK.search(line.raw.strip()):
             out.append(line)
             continue
-        pos = 0
-        for part in line.raw.split("|"):
-            if part.strip():
-                out.append(Line(line.index, line.start + pos, line.start + pos + len(part), part))
-            pos += len(part) + 1
+        for part in _COLUMN.finditer(line.raw):
+            out.append(Line(line.index, line.start + part.start(), line.start + part.end(), part.group()))
     return out
 
 
