@@ -810,3 +810,32 @@ def test_a_basis_phrase_runs_to_the_comma_before_the_activity():
     assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [
         "xây dựng kế hoạch cử cán bộ tham gia các khóa bồi dưỡng"
     ]
+
+
+def test_a_recipient_the_tagger_left_outside_is_brought_in():
+    """D7.6: the body a TASK reports to is inside it, also when the tagger
+    stopped on "về" or inside "báo cáo"; not after a comma."""
+    from pipeline.entities.task_bounds import mend_cut_names
+
+    for text, tagged_end in (
+        ("định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.", "về"),
+        ("Kiểm tra chất lượng các lớp; tổng hợp báo cáo UBND tỉnh.", "báo"),
+    ):
+        body = "Ủy ban nhân dân tỉnh" if "Ủy ban" in text else "UBND tỉnh"
+        task = (0, text.index(tagged_end) + len(tagged_end), "TASK", 0.9)
+        agency = (text.index(body), text.index(body) + len(body), "AGENCY", 0.9)
+        assert [(text[s:e], label) for s, e, label, _ in mend_cut_names(text, [task, agency])] == [
+            (text[: agency[1]], "TASK")
+        ]
+    text = "Tổ chức lớp học, UBND tỉnh chỉ đạo."
+    spans = [(0, 15, "TASK", 0.9), (17, 26, "AGENCY", 0.9)]
+    assert mend_cut_names(text, spans) == spans
+
+
+def test_a_task_never_ends_on_markup_or_the_next_bullet():
+    from pipeline.entities.task_bounds import strip_end
+
+    text = "Khảo sát nhu cầu bồi dưỡng kỹ năng số;<br>- Tổ chức lớp"
+    end = text.index("Tổ chức")
+    assert text[: strip_end(text, 0, end)] == "Khảo sát nhu cầu bồi dưỡng kỹ năng số"
+    assert text[: strip_end(text, 0, 6)] == "Khảo s"  # nothing to strip

@@ -252,7 +252,8 @@ def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int
     for s, e, label, score in spans:
         g = longest.get(s, e)
         if label == "AGENCY" and g > e:
-            nxt = starts[bisect.bisect_right(starts, s)] if bisect.bisect_right(starts, s) < len(starts) else len(text)
+            i = bisect.bisect_right(starts, s)
+            nxt = starts[i] if i < len(starts) else len(text)  # the next span starts there
             rest = _LEVEL_REST if not _ENDS_WITH_LEVEL_WORD.search(text, s, e) else _PLACE_REST
             if g <= nxt and rest.fullmatch(text, e, g):
                 e = g

@@ -73,6 +73,8 @@ _TRAILING_WORDS = (
     rf"|dự{WS}kiến"  # left by a quota cut off after it ("..., dự kiến 02 lớp": schema, "Dự kiến" outside)
 )
 _TRAILING = re.compile(rf"(?i)(?:{WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
+# nor on the markup or the bullet of the next item: "... công vụ;<br>- "
+_TRAILING_MARKUP = re.compile(r"(?:[\s;,]*(?:<[^<>\n]{0,40}>|[-–•+*]))+[\s;,]*$")
 # a capitalised head noun right before the span: the span is the rest of a name
 _CUT_FROM_NAME = re.compile(r"(?:^|[\s(])(?:Ban|Học|Sở|Bộ|Trường|Viện|Cục|Phòng)[ \u00a0]$")
 # an activity does not open with a copula, a passive, a conjunction, or the
@@ -209,9 +211,10 @@ def strip_end(text: str, s: int, e: int) -> int:
         opened = span.rfind("(")
         if opened > 0 and (")" not in span[opened:] or span.rstrip(" .;,").endswith(")")):
             e = s + opened
-        m = _TRAILING.search(text, s, e)
-        if m and m.start() > s:
-            e = m.start()
+        for pattern in (_TRAILING, _TRAILING_MARKUP):
+            m = pattern.search(text, s, e)
+            if m and m.start() > s:
+                e = m.start()
         while e > s and text[e - 1] in " ,;:.(\u00a0\n\t":
             e -= 1
         if e == before:
@@ -298,13 +301,18 @@ def join_clauses(text: str, spans: list[Span4]) -> list[Span4]:
 
 
 _COUNSEL = re.compile(rf"(?i)(?:^|\s)(tham{WS}mưu(?:{WS}cho)?|hướng{WS}dẫn|đôn{WS}đốc){WS}$")
+# a TASK the tagger ended on the word that sends it to its recipient: "báo cáo kết
+# quả về" + «Ủy ban nhân dân tỉnh» (the recipient is inside, D7.6)
+_TO_RECIPIENT = re.compile(rf"(?i)(?:^|\s)(?:về|gửi(?:{WS}về)?|trình|báo{WS}cáo(?:{WS}với)?)$")
+_WORDS_GAP = re.compile(r"(?:[ \u00a0][^\W\d_]+){0,2}[ \u00a0]")
 # a head noun the tagger may leave at a TASK's end when it cuts a body's name in two
 _NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Sở|Bộ|Ban|Ủy|Uỷ|Cục|Phòng|Trường|Viện|Học|Văn|Trung)$")
 
 
 def mend_cut_names(text: str, spans: list[Span4]) -> list[Span4]:
     """A TASK that ends on the head noun of a body whose rest the tagger made
-    an AGENCY ("... báo cáo kết quả về Sở" + "Nội vụ") runs over the whole
+    an AGENCY ("... báo cáo kết quả về Sở" + "Nội vụ"), or on the word that
+    sends it to that body ("... về" + "UBND tỉnh"), runs over the whole
     name, and one right after "tham mưu <AGENCY>" starts at "tham mưu": a
     recipient or the one counselled is inside its TASK (D7.6)."""
     out: list[Span4] = []
@@ -325,9 +333,18 @@ def mend_cut_names(text: str, spans: list[Span4]) -> list[Span4]:
             prev is not None
             and prev[2] == "TASK"
             and x[2] == "AGENCY"
-            and x[0] - prev[1] == 1
-            and text[prev[1]] == " "
-            and _NAME_HEAD_END.search(text, max(0, prev[1] - 8), prev[1])
+            and (
+                (
+                    x[0] - prev[1] == 1
+                    and text[prev[1]] == " "
+                    and _NAME_HEAD_END.search(text, max(0, prev[1] - 8), prev[1])
+                )
+                # the words the tagger left between them send the TASK there ("... tổng hợp báo" + "cáo")
+                or (
+                    _WORDS_GAP.fullmatch(text, prev[1], x[0])
+                    and _TO_RECIPIENT.search(text, max(0, x[0] - 30), x[0] - 1)
+                )
+            )
         ):
             out[-1] = (prev[0], x[1], "TASK", prev[3])
             continue

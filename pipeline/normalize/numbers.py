@@ -16,7 +16,7 @@ _AT_LEAST = re.compile(r"ít nhất|tối thiểu|trở lên|trên|hơn|không d
 _AT_MOST = re.compile(r"tối đa|dưới|trở xuống|không quá|không vượt quá", re.I)
 _APPROX = re.compile(r"khoảng|gần|xấp xỉ|dự kiến|trên dưới", re.I)
 _RANGE = re.compile(r"(?P<a>\d[\d.,]*)\s*%?\s*(?:-|–|—|đến|tới)\s*(?P<b>\d[\d.,]*)", re.I)
-_SCALE = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+SCALE_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 
 
 def parse_number(token: str) -> float:
@@ -34,7 +34,6 @@ DIGIT_WORDS = {
     "sáu": 6, "bảy": 7, "bẩy": 7, "tám": 8, "chín": 9,
 }  # fmt: skip
 _GROUP_WORDS = {"mười", "mươi", "trăm", "linh", "lẻ"}
-SCALE_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 NUMBER_WORDS = frozenset(DIGIT_WORDS) | _GROUP_WORDS | frozenset(SCALE_WORDS)
 
 
@@ -127,7 +126,7 @@ def money_value(text: str) -> dict[str, Any] | None:
     t = _MARKUP.sub("", text)
     m = re.search(rf"(?P<n>{_NUMBER.pattern})\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)\b", t)
     if m:
-        amount: float | None = parse_number(m.group("n")) * _SCALE.get((m.group("scale") or "").lower(), 1)
+        amount: float | None = parse_number(m.group("n")) * SCALE_WORDS.get((m.group("scale") or "").lower(), 1)
         before, after = t[: m.start()], t[m.end() :]
     else:  # written out
         w = re.search(r"^(?P<words>[^\d]+?)\s+(?:đồng|VNĐ|VND)\b", t, re.I)
