@@ -360,12 +360,9 @@ _CITING = re.compile(
 )
 _NEXT_CLAUSE = re.compile(rf"(?i);|,{WS}(?:{ACTIVITY_OPENERS})\b")  # "..., báo cáo Chủ tịch UBND tỉnh ..."
 _PROVIDED_BY = re.compile(rf"(?i)[ \t,]+do{WS}(?=\S)")
-_PROVIDER_VERB = re.compile(
-    rf"(?i){WS}(?:tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì)$"
-)
-_PROVIDER_VERB_AFTER = re.compile(
-    rf"(?i){WS}(?:tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì)\b"
-)
+_PROVIDER_VERBS = rf"tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì"
+_PROVIDER_VERB = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})$")  # closing the TASK
+_PROVIDER_VERB_AFTER = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})\b")  # right after the provider's names
 _DIRECTED_BY = re.compile(rf"(?i){WS}theo{WS}chỉ{WS}đạo{WS}của{WS}")
 
 
