@@ -231,13 +231,11 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
     return sorted(out)
 
 
-_LEVEL_WORD = r"(?:tỉnh|huyện|thành[ \u00a0]+phố|thị[ \u00a0]+xã|quận|xã|phường|thị[ \u00a0]+trấn)"
 _PLACE_TAIL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \u00a0\-]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,3}"
 # what the tagger leaves off a name the grammar reads whole: the level ("Trung tâm
 # Chính trị «huyện»") or the place after it ("UBND tỉnh «Đắk Nông»")
-_LEVEL_REST = re.compile(rf"[ \u00a0]+{_LEVEL_WORD}(?:[ \u00a0]+{_PLACE_TAIL})?")
+_LEVEL_REST = re.compile(rf"[ \u00a0]+{_LEVEL}(?:[ \u00a0]+{_PLACE_TAIL})?")
 _PLACE_REST = re.compile(rf"[ \u00a0]+{_PLACE_TAIL}")
-_ENDS_WITH_LEVEL_WORD = re.compile(rf"(?<!\w){_LEVEL_WORD}$")
 
 
 def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int, int]]) -> list[Span4]:
@@ -254,7 +252,7 @@ def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int
         if label == "AGENCY" and g > e:
             i = bisect.bisect_right(starts, s)
             nxt = starts[i] if i < len(starts) else len(text)  # the next span starts there
-            rest = _LEVEL_REST if not _ENDS_WITH_LEVEL_WORD.search(text, s, e) else _PLACE_REST
+            rest = _LEVEL_REST if not _ENDS_WITH_LEVEL.search(text, s, e) else _PLACE_REST
             if g <= nxt and rest.fullmatch(text, e, g):
                 e = g
         out.append((s, e, label, score))

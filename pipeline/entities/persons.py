@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.agency_bounds import OFFICE, SURNAMES
+from pipeline.structure.segmenter import is_site_chrome
 
 _SP = r"[ \u00a0]"
 _NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}}(?!{_SP}*[A-ZĐÀ-Ỹ])"
@@ -35,13 +36,13 @@ _CREDIT = re.compile(
 _NAME_LINE = re.compile(rf"(?m)^[ \u00a0]*(?P<name>{_PEN_NAME})[ \u00a0]*$")
 
 
-def _bylines(text: str) -> list[tuple[int, int]]:
-    from pipeline.structure.segmenter import is_site_chrome
+_NEXT_LINE = re.compile(r"\s*([^\n]*)")  # the next line that is not blank
 
+
+def _bylines(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _NAME_LINE.finditer(text):
-        rest = text[m.end() :].lstrip()
-        next_line = rest.split("\n", 1)[0].strip()
+        next_line = _NEXT_LINE.match(text, m.end()).group(1).strip()
         if next_line and is_site_chrome(next_line) and not OFFICE.match(m.group("name")):
             out.append(m.span("name"))
     return out

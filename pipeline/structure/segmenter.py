@@ -48,7 +48,7 @@ _BOILERPLATE = re.compile(r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhậ
 # sharing and print buttons, copyright and contact lines, "related news" titles
 _CHROME_LINE = re.compile(
     r"(?i)^(?:lượt\s+(?:xem|truy\s+cập)\s*:|bản\s+quyền\b|©|copyright\b|in\s+bài(?:\s+viết)?\b|gửi\s+bài\b"
-    r"|chia\s+sẻ\s*(?::|$|facebook|zalo|twitter|email)|tin\s+liên\s+quan\s*:?$|(?:các\s+)?tin\s+khác\s*:?$"
+    r"|chia\s+sẻ\s*(?::|$|facebook|zalo|twitter|email)"  # "related news" headings: _RELATED
     r"|bài\s+viết\s+liên\s+quan|ghi\s+rõ\s+nguồn|về\s+đầu\s+trang|đăng\s+nhập\b|tìm\s+kiếm\s*\.\.\."
     r"|(?:địa\s+chỉ|trụ\s+sở)\s*:\s*(?:số\s*)?\d|điện\s+thoại\s*:\s*[\d(+])"
     # a portal's footer: owner, licence, editor, contact
@@ -68,6 +68,10 @@ _MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
 _MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
 
 
+def _chrome_item(text: str) -> bool:
+    return bool(_CHROME_LINE.match(text) or _RELATED.match(text))
+
+
 def is_site_chrome(line: str) -> bool:
     """A line of the portal around the plan, not of the plan: an ASCII block
     name ("PublishingPortal - Block_BanTin_ViewData"), a chrome line, or a
@@ -75,12 +79,12 @@ def is_site_chrome(line: str) -> bool:
     Văn bản", "Trang chủ » Văn bản"). Table rows are read before this test."""
     if _BOILERPLATE.match(line) and not re.search(r"[à-ỹđ]", line.lower()):
         return True
-    if len(line) <= 160 and (_CHROME_LINE.match(line) or _RELATED.match(line) or _PORTAL_NAME.match(line)):
+    if len(line) <= 160 and (_chrome_item(line) or _PORTAL_NAME.match(line)):
         return True
     if line.lstrip().startswith("|"):
         return False  # a markdown table row
     items = _MENU_SEPARATOR.split(line.strip())
-    if len(items) >= 2 and all(0 < len(item.split()) <= 5 for item in items) and any(map(_CHROME_LINE.match, items)):
+    if len(items) >= 2 and all(0 < len(item.split()) <= 5 for item in items) and any(map(_chrome_item, items)):
         return True  # a bar of buttons and counters ("Chia sẻ | In bài | Lượt xem: 1.234")
     if any(c.isdigit() for c in line):
         return False  # a row of numbers and dates: not a menu
