@@ -224,3 +224,48 @@ def test_a_name_is_completed_by_its_level_or_place_only(text: str, tagged: str, 
     start = text.index(tagged)
     out = complete_from_grammar(text, [(start, start + len(tagged), "AGENCY", 0.9)], find_agencies(text))
     assert [text[s:e] for s, e, _, _ in out] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # the tagger stopped inside the verb after the name (round 6, set H)
+        ("Sở Tài chính cân đối, bố trí kinh phí.", "Sở Tài chính cân", [("Sở Tài chính", "AGENCY")]),
+        (
+            "Trường Chính trị tỉnh biên soạn tài liệu.",
+            "Trường Chính trị tỉnh biên",
+            [("Trường Chính trị tỉnh", "AGENCY")],
+        ),
+        # a lower-case place word ends the name the grammar ran on into the verb
+        ("Đề nghị Đảng ủy xã tạo điều kiện cho cán bộ.", "Đảng ủy xã tạo điều", [("Đảng ủy xã", "AGENCY")]),
+        (
+            "Trung tâm Chính trị huyện tạo điều kiện cho học viên.",
+            "Trung tâm Chính trị huyện tạo điều",
+            [("Trung tâm Chính trị huyện", "AGENCY")],
+        ),
+        ("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội tỉnh", [("Bảo hiểm xã hội tỉnh", "AGENCY")]),  # "xã hội" stays
+        # a name never runs over a column gap, nor into the counts of its table row
+        (
+            "UBND TỈNH ĐỒNG THÁP              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "UBND TỈNH ĐỒNG THÁP              CỘNG HÒA",
+            [("UBND TỈNH ĐỒNG THÁP", "AGENCY")],
+        ),
+        ("1 Sở Tài chính 6 2 12\n", "Sở Tài chính 6 2 12", [("Sở Tài chính", "AGENCY")]),
+        # the Home Affairs department for civil servants and public employees is one name
+        ("Phòng Công chức, viên chức chủ trì.", "Phòng Công chức", [("Phòng Công chức, viên chức", "AGENCY")]),
+        # a three-syllable name after "tỉnh" is the office-holder's, a two-syllable one the province's
+        (
+            "Phó Chủ tịch UBND tỉnh Trần Minh Khôi chủ trì hội nghị.",
+            "Phó Chủ tịch UBND tỉnh Trần Minh Khôi",
+            [("Phó Chủ tịch UBND tỉnh", "AGENCY"), ("Trần Minh Khôi", "PERSON")],
+        ),
+        ("Chủ tịch UBND tỉnh Hà Nam ký.", "Chủ tịch UBND tỉnh Hà Nam", [("Chủ tịch UBND tỉnh Hà Nam", "AGENCY")]),
+        (
+            "Phó Chủ tịch UBND tỉnh Trần Minh Khôi nhấn mạnh: cần đổi mới.",
+            "Phó Chủ tịch UBND tỉnh Trần Minh Khôi nhấn mạnh",
+            [("Phó Chủ tịch UBND tỉnh", "AGENCY"), ("Trần Minh Khôi", "PERSON")],
+        ),
+    ],
+)
+def test_round_6_ends(text: str, tagged: str, expected: list[tuple[str, str]]) -> None:
+    assert _trim(text, tagged) == expected

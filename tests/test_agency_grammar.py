@@ -67,3 +67,20 @@ def test_the_communes_of_a_target_group_are_not_a_body() -> None:
 )
 def test_titles_in_capitals(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ban Tổ chức tỉnh ủy chủ trì.", ["Ban Tổ chức tỉnh ủy"]),  # "tỉnh ủy" is a name
+        ("Phòng Nội vụ thị xã Sơn Tây", ["Phòng Nội vụ thị xã Sơn Tây"]),
+        # the Party's collectives
+        ("Các cấp ủy, tổ chức đảng quán triệt Quy định.", ["Các cấp ủy, tổ chức đảng"]),
+        # a minister is no ministry; the minister of a ministry is named with it
+        ("- Bộ trưởng (để b/c);", []),
+        ("KT. BỘ TRƯỞNG", []),
+        ("Bộ trưởng Bộ Nội vụ ký", ["Bộ trưởng Bộ Nội vụ"]),
+    ],
+)
+def test_round_6_names(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in find_agencies(text)] == expected

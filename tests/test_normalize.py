@@ -44,6 +44,10 @@ from pipeline.normalize.values import normalize
         ("nửa cuối năm 2012", "period", "2012-07-01", "2012-12-31"),
         ("Năm học 2021-2022", "period", "2021-01-01", "2022-12-31"),
         ("Từ 2021 - 2025", "period", "2021-01-01", "2025-12-31"),
+        ("Tháng 5 - 7/2026", "period", "2026-05-01", "2026-07-31"),  # months sharing the year, not 5 July
+        ("tháng 3 và 4 năm 2026", "period", "2026-03-01", "2026-04-30"),
+        ("ngày 2 6 tháng 01 năm 2015", "day", "2015-01-26", "2015-01-26"),  # a day split by the conversion
+        ("ngày 1 5/12/2015", "day", "2015-12-15", "2015-12-15"),
     ],
 )
 def test_dates(text, kind, start, end):
@@ -83,6 +87,7 @@ def test_percent(text, low, high, bound):
         ("hơn 3.000 lượt cán bộ, công chức", 3000, None, None, "lượt cán bộ, công chức", ">="),
         ("10.635** chỉ tiêu", 10635, None, None, "chỉ tiêu", "="),  # bold number
         ("25.750", 25750, None, None, None, "="),  # a bare table cell
+        ("1.8 50 lượt người", 1850, None, None, "lượt người", "="),  # a group split by the conversion
     ],
 )
 def test_quota(text, number, low, high, unit, bound):
@@ -110,6 +115,7 @@ def test_quota_estimate_is_flagged():
         ("hai mươi mốt triệu đồng", 21_000_000),
         ("mười lăm triệu đồng", 15_000_000),
         ("một nghìn tỷ đồng", 1_000_000_000_000),
+        ("3.1 00.000.000 đồng", 3_100_000_000),  # a group split by the conversion
     ],
 )
 def test_money(text, amount):

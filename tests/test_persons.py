@@ -26,6 +26,10 @@ from pipeline.entities.persons import find_persons
         ("Ảnh: Quang cảnh Hội nghị sơ kết.", []),
         ("bồi dưỡng cho cán bộ.\n\nThu Trang\n\nChia sẻ | In bài | Gửi email\n", ["Thu Trang"]),
         ("bồi dưỡng cho cán bộ.\n\nThu Trang\n\nII. NHIỆM VỤ\n", []),  # a name line only before chrome
+        # a later mention by the given name (D11.14), not the province "Bà Rịa"
+        ("bà Lê Thị Thanh Hòa, Giám đốc Sở Nội vụ cho biết. Bà Hòa cũng chỉ ra", ["Lê Thị Thanh Hòa", "Hòa"]),
+        ("Theo bà Nguyệt, chương trình gồm 4 chuyên đề", ["Nguyệt"]),
+        ("tỉnh Bà Rịa - Vũng Tàu", []),
     ],
 )
 def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:

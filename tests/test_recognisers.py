@@ -85,6 +85,25 @@ CASES = [
     # a news item's day without its year
     ("Sáng 14/3, Sở Nội vụ khai giảng lớp học.", [("DATE", "14/3")]),
     ("tỷ lệ 14/3 lớp", []),  # a ratio, no time of day before it
+    # set H (round 6): a count after "/" in a cell, degrees counted, a symbol before a full stop,
+    # the Party's numbers without "Số:", months sharing their year
+    ("| 01 lớp/45 học viên | Quý I/2026 |", [("QUOTA", "01 lớp"), ("QUOTA", "45 học viên"), ("DATE", "Quý I/2026")]),
+    ("Mở 3 lớp, 20 học viên/lớp.", [("QUOTA", "3 lớp"), ("QUOTA", "20 học viên/lớp")]),  # a rate stays one
+    ("sau đại học (38 tiến sĩ, 1.208 thạc sĩ)", [("QUOTA", "38 tiến sĩ"), ("QUOTA", "1.208 thạc sĩ")]),
+    ("tại Nghị quyết số 12/NQ-HĐND. Mức chi", [("LEGAL_REF", "Nghị quyết số 12/NQ-HĐND")]),
+    (
+        "TỈNH ỦY CÀ MAU\n*\nSố 46-KH/TU\tCà Mau, ngày 12 tháng 12 năm 2025",
+        [("LEGAL_REF", "46-KH/TU"), ("DATE", "ngày 12 tháng 12 năm 2025")],
+    ),
+    ("<td>Tháng 5 - 7/2026</td>", [("DATE", "Tháng 5 - 7/2026")]),
+    ("trong tháng 3 và 4 năm 2026", [("DATE", "tháng 3 và 4 năm 2026")]),
+    # numbers the conversion split with a space (GUIDELINES D11.13): read whole when the pieces
+    # make a thousands group or a day; "3 20 người" could be two numbers and is left alone
+    ("với 1.8 50 lượt người", [("QUOTA", "1.8 50 lượt người")]),
+    ("tổng 3.1 00.000.000 đồng", [("MONEY", "3.1 00.000.000 đồng")]),
+    ("Quảng Bình, ngày 2 6 tháng 01 năm 2015", [("DATE", "ngày 2 6 tháng 01 năm 2015")]),
+    ("trước ngày 1 5/12/2015.", [("DATE", "ngày 1 5/12/2015")]),
+    ("gồm 3 20 người", [("QUOTA", "20 người")]),
 ]
 
 

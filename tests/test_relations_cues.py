@@ -445,3 +445,78 @@ def test_programme_fields_on_plain_lines(system: str) -> None:
     assert ("CHAIRS", "Ban Tổ chức Tỉnh ủy", title) in found
     assert ("PROVIDES", "Trường Chính trị tỉnh", title) in found
     assert not [r for r in found if r[2] == "Bồi dưỡng kỹ năng lãnh đạo" and r[0] != "QUOTA_OF"]
+
+
+# --- a course line written as a numbered line (round 6) -----------------------------
+
+COURSE_LINES = (
+    "KẾ HOẠCH\n\nII. CHỈ TIÊU\n"
+    "3. Bồi dưỡng kỹ năng ứng dụng công nghệ thông tin cho công chức cấp xã: 04 lớp, 240 học viên, "
+    "do Trung tâm Chính trị huyện tổ chức trong Quý III/2022.\n"
+    "4. Cử cán bộ, công chức tham gia các lớp do tỉnh tổ chức: khoảng 60 lượt người.\n"
+)
+
+
+@BOTH
+def test_a_numbered_course_line_is_one_sentence(system: str) -> None:
+    """The line has no children, so it is read as a sentence, not as a heading
+    over the words after its course: the provider after "do" PROVIDES it (D8.5),
+    "tổ chức trong <date>" is its time (D8.6), the counts are its quotas (D10.4)."""
+    course = "Bồi dưỡng kỹ năng ứng dụng công nghệ thông tin"
+    items = [
+        (course, "TASK"),
+        ("04 lớp", "QUOTA"),
+        ("240 học viên", "QUOTA"),
+        ("Trung tâm Chính trị huyện", "AGENCY"),
+        ("Quý III/2022", "DATE"),
+        ("Cử cán bộ, công chức tham gia các lớp do tỉnh tổ chức", "TASK"),
+        ("khoảng 60 lượt người", "QUOTA"),
+    ]
+    assert _relations(COURSE_LINES, items, system) == {
+        ("PROVIDES", "Trung tâm Chính trị huyện", course),
+        ("DEADLINE", course, "Quý III/2022"),
+        ("QUOTA_OF", course, "04 lớp"),
+        ("QUOTA_OF", course, "240 học viên"),
+        ("QUOTA_OF", "Cử cán bộ, công chức tham gia các lớp do tỉnh tổ chức", "khoảng 60 lượt người"),
+    }
+
+
+TRAINERS_COLUMN = (
+    "| TT | Tên lớp | Số lớp/học viên | Thời gian | Đơn vị bồi dưỡng |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | Bồi dưỡng kiến thức quốc phòng và an ninh | 01 lớp | Tháng 4/2026 | Trường Quân sự tỉnh |\n"
+)
+
+
+@BOTH
+def test_a_trainers_column_provides_the_row(system: str) -> None:
+    """The table form of the "Đơn vị bồi dưỡng: X" field (D8.5, D11.15)."""
+    course = "Bồi dưỡng kiến thức quốc phòng và an ninh"
+    items = [(course, "TASK"), ("01 lớp", "QUOTA"), ("Tháng 4/2026", "DATE"), ("Trường Quân sự tỉnh", "AGENCY")]
+    rels = _relations(TRAINERS_COLUMN, items, system)
+    assert ("PROVIDES", "Trường Quân sự tỉnh", course) in rels
+    assert ("CHAIRS", "Trường Quân sự tỉnh", course) not in rels
+
+
+NEWS_PARAGRAPH = (
+    "Năm 2025 toàn tỉnh đạt 104% kế hoạch; tổng kinh phí thực hiện gần 21,6 tỷ đồng. "
+    "Trong đó, Trường Chính trị tỉnh mở 38 lớp trung cấp lý luận chính trị; Học viện Chính trị khu vực III "
+    "phối hợp mở 04 lớp cao cấp lý luận chính trị với 412 học viên.\n"
+)
+
+
+@BOTH
+def test_counts_and_providers_of_later_sentences_are_not_a_tasks(system: str) -> None:
+    """In running text a count or a "do X" provider belongs to its own sentence (D8.5, D10.4):
+    a TASK read in one sentence does not collect the counts reported in the next."""
+    items = [
+        ("tổng kinh phí thực hiện", "TASK"),
+        ("gần 21,6 tỷ đồng", "MONEY"),
+        ("Trường Chính trị tỉnh", "AGENCY"),
+        ("38 lớp", "QUOTA"),
+        ("Học viện Chính trị khu vực III", "AGENCY"),
+        ("04 lớp", "QUOTA"),
+        ("412 học viên", "QUOTA"),
+    ]
+    rels = _relations(NEWS_PARAGRAPH, items, system)
+    assert not {r for r in rels if r[0] == "QUOTA_OF"}

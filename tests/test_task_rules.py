@@ -839,3 +839,76 @@ def test_a_task_never_ends_on_markup_or_the_next_bullet():
     end = text.index("Tổ chức")
     assert text[: strip_end(text, 0, end)] == "Khảo sát nhu cầu bồi dưỡng kỹ năng số"
     assert text[: strip_end(text, 0, 6)] == "Khảo s"  # nothing to strip
+
+
+def test_a_directed_body_and_a_second_assignment_split_the_task():
+    """D8.4 and D7.3 (round 6, set H): "Chỉ đạo X phối hợp với Y <activity>; chỉ
+    đạo Z <activity>" holds two activities, each after its doer."""
+    text = (
+        "Chỉ đạo Phòng Nội vụ phối hợp với Trung tâm Bồi dưỡng chính trị cấp huyện mở các lớp bồi dưỡng "
+        "cho cán bộ, công chức cấp xã; chỉ đạo UBND các xã, phường, thị trấn cử cán bộ tham gia đầy đủ."
+    )
+    out = refine_tasks(text, [(0, len(text) - 1, "TASK", 0.9)], find_agencies(text))
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("Phòng Nội vụ", "AGENCY"),
+        ("Trung tâm Bồi dưỡng chính trị cấp huyện", "AGENCY"),
+        ("mở các lớp bồi dưỡng cho cán bộ, công chức cấp xã", "TASK"),
+        ("UBND các xã, phường, thị trấn", "AGENCY"),
+        ("cử cán bộ tham gia đầy đủ", "TASK"),
+    ]
+    # a second clause without a doer of its own stays in the TASK (D7.3)
+    same = "Rà soát nhu cầu; tổng hợp danh sách học viên."
+    assert _refine(same) == ("Rà soát nhu cầu; tổng hợp danh sách học viên", [])
+
+
+def test_a_joint_class_ends_before_its_partner():
+    """D8.5: "liên kết với <institution>" names who provides the class."""
+    from pipeline.entities.task_bounds import cut_trailing_phrases
+
+    course = "Xây dựng kế hoạch mở lớp cao cấp lý luận chính trị hệ không tập trung"
+    text = course + " liên kết với Học viện Chính trị khu vực III."
+    out = cut_trailing_phrases(text, [(0, len(text) - 1, "TASK", 0.9)], find_all(text))
+    assert [text[s:e] for s, e, _, _ in out] == [course]
+
+
+def test_a_list_of_recipients_the_tagger_cut_at_va_is_mended():
+    """D7.6: "báo cáo kết quả về UBND tỉnh và" + «Bộ Nội vụ» is one TASK."""
+    from pipeline.entities.task_bounds import mend_cut_names
+
+    text = "Tổng hợp, báo cáo kết quả thực hiện về UBND tỉnh và Bộ Nội vụ trước ngày 15/12/2021."
+    task = (0, text.index(" Bộ Nội vụ"), "TASK", 0.9)
+    body = (text.index("Bộ Nội vụ"), text.index(" trước"), "AGENCY", 0.9)
+    out = mend_cut_names(text, [task, body])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("Tổng hợp, báo cáo kết quả thực hiện về UBND tỉnh và Bộ Nội vụ", "TASK")
+    ]
+    # "và" with no recipient phrase before it: two spans, as tagged
+    other = "Tổ chức lớp học và Sở Nội vụ"
+    spans = [(0, len("Tổ chức lớp học và"), "TASK", 0.9), (other.index("Sở"), len(other), "AGENCY", 0.9)]
+    assert mend_cut_names(other, spans) == spans
+
+
+def test_future_work_in_a_news_item_is_a_task_and_a_question_is_not():
+    """D7.1 in news: "tỉnh sẽ mở các lớp ..." plans an activity; an interviewer's
+    "ông sẽ tập trung vào những giải pháp nào?" plans nothing."""
+    from pipeline.entities.task_recall import linked_activities
+
+    text = "Trong năm 2026, tỉnh sẽ mở các lớp bồi dưỡng kỹ năng số cho cán bộ cấp xã."
+    date = text.index("năm 2026")
+    spans = [(date, date + len("năm 2026"), "DATE", 1.0)]
+    found = [text[s:e] for s, e, label, _ in linked_activities(text, spans) if label == "TASK"]
+    assert found == ["mở các lớp bồi dưỡng kỹ năng số cho cán bộ cấp xã"]
+    asked = "Thưa ông, năm tới Sở sẽ tập trung vào những giải pháp nào?"
+    assert [x for x in linked_activities(asked, []) if x[2] == "TASK"] == []
+
+
+def test_a_level_named_after_do_is_no_provider():
+    """D7.7f cuts "do <body> tổ chức"; "do tỉnh tổ chức" names no body and stays inside."""
+    from pipeline.entities.task_bounds import cut_trailing_phrases
+
+    text = "Cử cán bộ, công chức tham gia các lớp do tỉnh tổ chức."
+    out = cut_trailing_phrases(text, [(0, len(text) - 1, "TASK", 0.9)], find_all(text))
+    assert [text[s:e] for s, e, _, _ in out] == ["Cử cán bộ, công chức tham gia các lớp do tỉnh tổ chức"]
+    named = "Cử cán bộ, công chức tham gia các lớp do Trường Chính trị tỉnh tổ chức."
+    out = cut_trailing_phrases(named, [(0, len(named) - 1, "TASK", 0.9)], find_all(named))
+    assert [named[s:e] for s, e, _, _ in out] == ["Cử cán bộ, công chức tham gia các lớp"]

@@ -84,7 +84,7 @@ _BODY = rf"(?:{_HEAD_ALT}){_NAME}{_PLACE}"
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Tt]hủ trưởng các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các|Chủ tịch UBND các)"
     r"(?:[ \u00a0]*,?[ \u00a0]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thị trấn|thành phố|xã|phường|cơ sở|"
-    r"trường|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
+    r"trường|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|chi bộ|đảng bộ|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
     r"(?:[ \u00a0]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
     r"sự nghiệp(?: công lập)?(?: trực thuộc(?: UBND tỉnh| tỉnh)?)?|hành chính|đào tạo(?:, bồi dưỡng)?|"
     r"chuyên môn|chính trị[ \u00a0]*-[ \u00a0]*xã hội)(?![\w]))*"
@@ -92,8 +92,8 @@ _COLLECTIVE = (
 _OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \u00a0]*,[ \u00a0]*(?:{_alt(OFFICES)}))*"
 AGENCY = re.compile(
     # "CÁN BỘ" (officials), "TOÀN BỘ" (all), "ĐỒNG BỘ" (in step) in capitals are no "BỘ" (ministry);
-    # "tổ chức phi Chính phủ" is a non-governmental organisation
-    rf"(?<![\w/-])(?<!CÁN )(?<!TOÀN )(?<!ĐỒNG )(?<!phi )(?!Hội nghị|Ban hành|Báo cáo|HỘI NGHỊ|BAN HÀNH|BÁO CÁO)(?:{_OFFICE_LIST}{_WORD_GAP})?(?:{_COLLECTIVE}(?:{_WORD_GAP}{_PLACE_NAME})?|{_BODY})"
+    # "tổ chức phi Chính phủ" is a non-governmental organisation; "BỘ TRƯỞNG" alone is a minister
+    rf"(?<![\w/-])(?<!CÁN )(?<!TOÀN )(?<!ĐỒNG )(?<!phi )(?!Hội nghị|Ban hành|Báo cáo|HỘI NGHỊ|BAN HÀNH|BÁO CÁO)(?:{_OFFICE_LIST}{_WORD_GAP})?(?!BỘ{_WORD_GAP}TRƯỞNG(?!{_WORD_GAP}BỘ)|Bộ{_WORD_GAP}trưởng(?!{_WORD_GAP}Bộ))(?:{_COLLECTIVE}(?:{_WORD_GAP}{_PLACE_NAME})?|{_BODY})"
 )
 
 

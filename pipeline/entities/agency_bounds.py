@@ -50,6 +50,9 @@ _PREDICATE = re.compile(
     # «khai giảng»", "Phòng Nội vụ «lựa chọn»", "Sở Tài chính «cấp» kinh phí")
     r"|khai giảng|biên soạn|cùng|lựa chọn|tham mưu(?!, giúp việc)|rà soát|tổng hợp|báo cáo|bố trí|cử|phân bổ"
     r"|đăng ký|theo dõi|đôn đốc|giám sát|hỗ trợ|tạo điều kiện|bảo đảm|đảm bảo|quán triệt|phổ biến|chịu trách nhiệm|là"
+    # what an official does in a news sentence ("Phó Chủ tịch UBND tỉnh X «nhấn mạnh»")
+    r"|nhấn mạnh|phát biểu|cho biết|khẳng định|dự|đánh giá|ghi nhận|chỉ đạo|lưu ý|đề xuất|trao đổi|kết luận"
+    r"|cân đối|thẩm định|liên kết|hướng dẫn|xây dựng|kiểm tra|phê duyệt"
     r"|cấp(?! (?:tỉnh|huyện|xã|trung ương|cơ sở|bộ|sở|phòng|thành phố|quận|phường|ủy))|theo(?! dõi))(?!\w)"
 )
 SURNAMES = (
@@ -59,9 +62,15 @@ SURNAMES = (
 OFFICE = re.compile(
     r"(?i:(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng|bộ\s+trưởng)\b)"
 )
-# the name follows a body or a place, not a place word or a word of a name
+# the name follows a body or a place, not a place word or a word of a name;
+# after "tỉnh" or "thành phố" only a three- or four-syllable name, as provinces
+# and cities have two ("UBND tỉnh Hà Nam", "Phó Chủ tịch UBND tỉnh «Trần Minh Khôi»")
 _NOT_BEFORE_NAME = r"(?<![Tt]ỉnh)(?<![Pp]hố)(?<![Gg]ia)(?<![Tt]rị)"
+_AFTER_PLACE_WORD = r"(?<=[Tt]ỉnh)(?<!Tỉnh)|(?<=[Pp]hố)"
 _PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}})$")
+_PERSON_AFTER_PLACE = re.compile(
+    rf"(?:{_AFTER_PLACE_WORD})\s+(?P<name>(?!Hà\s+Nội\b)(?:{SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{2,3}})$"
+)
 
 
 _LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|xã|phường)"
@@ -114,6 +123,7 @@ _AND_NAME_TAIL = re.compile(
 # "các đơn vị, địa phương" + " được giao nhiệm vụ": a collective qualifier (D6.1)
 _COLLECTIVE = re.compile(r"(?i)các\s")
 _ASSIGNED_TAIL = re.compile(r"[ \t]+được[ \t]+giao[ \t]+nhiệm[ \t]+vụ\b")
+_STAFF_TAIL = re.compile(r"[ \t]*,[ \t]*viên[ \t]+chức\b")
 _INVESTMENT_TAIL = re.compile(r",?[ \t]*(?:và[ \t]+)?[Đđ]ầu[ \t]+tư\b")
 # "Học viện Chính trị" + " khu vực III"
 _REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
@@ -143,6 +153,7 @@ def extend_name(text: str, s: int, e: int, limit: int) -> int:
         (":" in name, _COLON_LIST_TAIL),
         (_PLURAL_HEAD.search(name) is not None, _COLON_NAMES),
         (name.endswith("Kế hoạch"), _INVESTMENT_TAIL),  # «Sở Kế hoạch, đầu tư» (D6.4)
+        (name.endswith("Công chức"), _STAFF_TAIL),  # «Phòng Công chức, viên chức»
         (_COLLECTIVE.match(name) is not None, _ASSIGNED_TAIL),  # like "có liên quan", it restricts the collective
         (True, _REGION_TAIL),
     ):
@@ -181,6 +192,14 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [*pieces, (start, e)]
 
 
+_PLACE_THEN_WORDS = re.compile(
+    r"[ \u00a0](?P<place>xã|phường|huyện|tỉnh|quận|thị[ \u00a0]+trấn)(?![ \u00a0]+(?:hội|ủy|uỷ)\b)"
+    r"(?:[ \u00a0]+[a-zà-ỹđ]+){1,3}$"
+)
+_COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t")
+_ROW_COUNTS = re.compile(r"(?<!khu vực)(?<!số)(?:[ \t]+\d+(?:[.,]\d+)?)+$")
+
+
 def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
     out: list[Span4] = []
     starts = sorted(s for s, _, _, _ in spans)
@@ -191,6 +210,18 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         if text[s:e].strip().lower() in _LONE_HEADS or _INSPECTING.fullmatch(text, s, e):
             continue
+        # a name never runs over a column gap ("UBND TỈNH ĐỒNG THÁP      CỘNG HÒA ...")
+        # nor into the counts of its table row ("Sở Tài chính 6 2 12")
+        gap = _COLUMN_GAP.search(text, s, e)
+        if gap and gap.start() > s:
+            e = gap.start()
+        counts = _ROW_COUNTS.search(text, s, e)
+        if counts and counts.start() > s:
+            e = counts.start()
+        # a lower-case place word ends the name: "Đảng ủy xã «tạo điều»" ran into the verb
+        place = _PLACE_THEN_WORDS.search(text, s, e)
+        if place and place.start() > s:
+            e = place.end("place")
         i = bisect.bisect_right(ends, s)
         previous_end = ends[i - 1] if i else 0
         office = _OFFICE_BEFORE.search(text, max(previous_end, s - 30), s)
@@ -219,10 +250,14 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         verb = _VERB.search(text, s, e + 12)  # the span may end inside the verb ("... Hướng")
         if verb and s < verb.start() < e:
             e = verb.start()
-        predicate = _PREDICATE.search(text, s, e)
-        if predicate and len(text[s : predicate.start()].split()) >= 2:
+        predicate = _PREDICATE.search(text, s, e + 12)  # or inside the verb: "Sở Tài chính «cân»"
+        if predicate and predicate.start() < e and len(text[s : predicate.start()].split()) >= 2:
             e = predicate.start()
-        person = _PERSON_TAIL.search(text, s, e) if OFFICE.match(text, s, e) else None
+        person = (
+            _PERSON_TAIL.search(text, s, e) or _PERSON_AFTER_PLACE.search(text, s, e)
+            if OFFICE.match(text, s, e)
+            else None
+        )
         if person and person.start() > s:
             out.append((s, person.start(), label, score))
             out.append((person.start("name"), person.end("name"), "PERSON", score))

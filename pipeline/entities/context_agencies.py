@@ -55,6 +55,8 @@ _FOLLOWED = re.compile(
     r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)\s+$"
     # the bodies a duty is assigned to: "UBND tỉnh yêu cầu «các đơn vị ...»" (D7.5)
     r"|(?:\bgiao(?:\s+cho)?|\bđề\s+nghị|\byêu\s+cầu)\s+$"
+    # the body directed to act, and the partner of a joint class (D8.4, D8.5)
+    r"|(?:^|[;:]\s*)[-+•]?\s*chỉ\s+đạo\s+$|liên\s+kết\s+(?:với|cùng)\s+$"
 )
 _ACTOR_CUE = re.compile(
     r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan|có\s+nhiệm\s+vụ"

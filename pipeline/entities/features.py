@@ -41,7 +41,9 @@ _ROLE_WORDS = (
     # order matters: "Nội dung thực hiện" is content and "Cơ quan phối hợp tham mưu,
     # thực hiện" coordination, though both end like a chair column's header
     ("coord", re.compile(r"phối hợp", re.I)),
-    ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc", re.I)),
+    # the table form of the "Đơn vị đào tạo: X" field (D8.5)
+    ("provides", re.compile(r"đơn vị (?:đào tạo|bồi dưỡng|giảng dạy)|cơ sở (?:đào tạo|bồi dưỡng)", re.I)),
+    ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc|^(?:tên )?chương trình", re.I)),
     ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
     ("product", re.compile(r"sản phẩm|hoạt động", re.I)),
     # the unit or the total a bare number in the column counts ("Số học viên", "Tổng", "Năm 2022")

@@ -31,7 +31,12 @@ def _guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _WS = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, at most one line break
 _SP = r"[ \t\u00a0]+"
-_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"  # 5.950 / 11.147.406.000 / 4.567,35 / 11,3 / 75
+_NUM = (
+    # a group the conversion broke with a space ("3.1 00.000.000 đồng", "1.8 50 lượt người"):
+    # the pieces make three digits, so the number is read whole
+    r"\d{1,3}(?:[.,]\d{3})*[.,](?:\d[ \t]\d{2}|\d{2}[ \t]\d)(?!\d)(?:[.,]\d{3})*"
+    r"|\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"  # 5.950 / 11.147.406.000 / 4.567,35 / 11,3 / 75
+)
 
 # --- LEGAL_REF -----------------------------------------------------------------
 _DOC_TYPES = (
@@ -42,12 +47,17 @@ _DOC_TYPES = (
 # a document symbol: number, optional year, then agency codes joined by / - or .
 _SYMBOL = (
     r"\d{1,5}[a-z]?[ \t]*(?:/[ \t]*\d{4})?[ \t]*[/-][ \t]*"  # "30c/NQ-CP"
-    r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:[ \t]*[/.-][ \t]*[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
+    # a dot joins parts only without spaces: "... 12/NQ-HĐND«. Mức chi»" ends the symbol
+    r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:(?:[ \t]*[/-][ \t]*|\.)[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
 )
 _LEGAL_NUMBERED = rf"(?P<type>(?:{_DOC_TYPES})(?:{_SP}liên{_SP}tịch)?)(?:{_WS}số)?{_WS}:?{_WS}(?P<symbol>{_SYMBOL})"
 LEGAL_NUMBERED = _guarded("[nqtckhbvlpđ]", _LEGAL_NUMBERED, re.IGNORECASE)
 # upper-case titles keep their symbol: "CHỈ THỊ SỐ 28/CT-TTG"
-LEGAL_BARE_SYMBOL = re.compile(r"(?<![\w/])(?P<symbol>\d{1,5}[a-z]?(?:/\d{4})?/[A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9&-]*)")
+# and so do the Party's ("Số 46-KH/TU", "302-QĐ/TW")
+LEGAL_BARE_SYMBOL = re.compile(
+    r"(?<![\w/])(?P<symbol>\d{1,5}[a-z]?(?:/\d{4})?/[A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9&-]*"
+    r"|\d{1,5}-[A-ZĐ]{1,5}/[A-ZĐ]{1,6}(?![\w/]))"
+)
 # a law's title runs up to "năm YYYY" (kept) or to a following date (not kept);
 # commas belong to titles ("Luật Cán bộ, công chức năm 2008")
 _TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n]+"
@@ -76,9 +86,11 @@ VISION_YEAR = re.compile(r"tầm[ \t]+nhìn[ \t]+(?:đến|tới)[ \t]+(?P<date>
 _YEAR = r"(?:19|20)\d{2}"
 _DAYMONTH = r"\d{1,2}[ \t]*/[ \t]*\d{1,2}"
 _QUARTER_NO = r"(?:IV|I{1,3}|[1-4])(?!\w)"  # IV before I: "quý IV" is not "quý I" + "V"
+# after "ngày" a day the conversion split ("ngày 2 6 tháng 01", "ngày 1 5/12/2015")
+_SPLIT_DAY = rf"(?:[Nn]gày|NGÀY){_WS}[1-3][ \t]\d(?=[ \t]*(?:/|tháng))"
 _DAY = (
-    rf"(?:(?:[Nn]gày|NGÀY){_WS})?\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}"
-    rf"|(?:(?:[Nn]gày|NGÀY){_WS})?\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}"
+    rf"(?:{_SPLIT_DAY}|(?:(?:[Nn]gày|NGÀY){_WS})?\d{{1,2}})"
+    rf"(?:{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}|[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR})"
 )
 _RECURS = rf"{_SP}h[àằ]ng{_SP}năm"
 # a month or a quarter, with its year or not: "tháng 9/2025", "quý III năm 2025", "tháng 3"
@@ -89,10 +101,13 @@ _DATE_ALTS = [
     # a range of months or quarters keeps its opening word (D4.3, D4.7): "Từ tháng 9/2025 đến tháng 6/2027"
     rf"(?:[Tt]ừ|TỪ){_SP}{_MONTH_OR_QUARTER}{_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}{_MONTH_OR_QUARTER}",
     rf"{_MONTH_OR_QUARTER}[ \t]*(?:-|–)[ \t]*{_MONTH_OR_QUARTER}",  # "Tháng 5 - tháng 8/2024"
+    # months sharing their year: "Tháng 5 - 7/2026", "tháng 3, 4 năm 2026"
+    rf"(?:(?:[Tt]ừ|TỪ){_SP})?(?:[Tt]háng|THÁNG){_SP}\d{{1,2}}[ \t]*(?:-|–|,|{_SP}và{_SP}|{_SP}đến{_SP})[ \t]*\d{{1,2}}"
+    rf"(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR})",
     # a range of days keeps its opening word (D4.3): "từ ngày 01/3/2021 đến ngày 30/6/2021"
     rf"(?:[Tt]ừ|TỪ){_SP}(?:{_DAY}){_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}(?:{_DAY})",
-    rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
-    rf"(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
+    rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}){_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
+    rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY){_WS}\d{{1,2}})[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
     # "05-02-2021", "05.02.2021": one separator throughout, a four-digit year
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}-\d{{1,2}}-{_YEAR}(?![\d/.-])",
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?![\d/.-])",
@@ -173,7 +188,7 @@ _COUNT_NOUNS = (
     r"lượt[ \t]+người|lượt|người|học[ \t]+viên|chỉ[ \t]+tiêu|lớp|khóa|khoá|đồng[ \t]+chí|"
     r"cán[ \t]+bộ(?:,[ \t]+(?:công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|đảng[ \t]+viên))?|"
     r"công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
-    r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|chuyên[ \t]+đề"
+    r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|chuyên[ \t]+đề|tiến[ \t]+sĩ|thạc[ \t]+sĩ"
 )
 _COUNTED = (
     r"(?:[ \t]+(?:cán bộ, công chức, viên chức|cán bộ, công chức|cán bộ, đảng viên|cán bộ|công chức|"
@@ -181,7 +196,8 @@ _COUNTED = (
 )
 _QUOTA = (
     r"(?i:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|trên|từ)[ \t]+)?"
-    rf"(?<![\d.,/])(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?[ \t]*"
+    # "/" after a count noun starts a second count ("01 lớp/45 học viên"), not after a digit
+    rf"(?<![\d.,])(?<!\d/)(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?[ \t]*"
     rf"(?:{_COUNT_NOUNS})(?!\w)(?:[ \t]*/[ \t]*(?:năm|khóa|lớp))?" + _COUNTED
 )
 QUOTA = _guarded(_BOUND_FIRST, _QUOTA)

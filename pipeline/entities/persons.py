@@ -21,6 +21,11 @@ from pipeline.structure.segmenter import is_site_chrome
 _SP = r"[ \u00a0]"
 _NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}}(?!{_SP}*[A-ZĐÀ-Ỹ])"
 _HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à){_SP}+(?P<name>{_NAME})")
+# a later mention by the given name alone: "Bà «Hòa» cũng chỉ ra ...", not the
+# province "Bà Rịa"
+_GIVEN_NAME = re.compile(
+    rf"(?<!\w)(?:[Ôô]ng|[Bb]à){_SP}+(?P<name>(?!Rịa\b)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?={_SP}*[,.:;]|{_SP}+[a-zà-ỹđ])"
+)
 # the name opens its clause: after a line break or punctuation, not after a word
 _BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}){_SP}*,{_SP}*(?:{OFFICE.pattern})")
 
@@ -49,5 +54,5 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def find_persons(text: str) -> list[tuple[int, int]]:
-    found = {m.span("name") for rx in (_HONORIFIC, _BEFORE_OFFICE, _CREDIT) for m in rx.finditer(text)}
+    found = {m.span("name") for rx in (_HONORIFIC, _GIVEN_NAME, _BEFORE_OFFICE, _CREDIT) for m in rx.finditer(text)}
     return sorted(found | set(_bylines(text)))

@@ -105,6 +105,7 @@ def finish_spans(
     # the activities of the actors the context vouched for ("đề nghị «các địa phương» ..."),
     # then "<course>: <count>" freed in every TASK, the tagger's and the rules' (D10.4)
     spans = drop_tasks_in(linked_activities(text, spans), no_task_sections(text, structure))
+    spans = cut_trailing_phrases(text, spans, matches)  # the provider after an activity added here
     spans = cut_at_quotas(text, spans, matches)
     spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))
     return drop_in_site_chrome(structure, spans)

@@ -53,6 +53,8 @@ _COORD = re.compile(
     rf"(?i)(?:phối{WS}hợp(?:{WS}(?:chặt{WS}chẽ{WS})?với)?|liên{WS}kết(?:{WS}với)?(?={WS}[A-ZĐ]))[ \u00a0]*"
 )
 _ASSIGN = re.compile(rf"(?i)(?:{ASSIGN_VERB}){WS}")
+# "Chỉ đạo Phòng Nội vụ phối hợp với ... mở các lớp": the body directed does it (D8.4)
+_DIRECT = re.compile(rf"(?i)chỉ{WS}đạo{WS}")
 _IN_DOING = re.compile(rf"(?i)[ \u00a0]*,?[ \u00a0]*(?:trong{WS}việc|để|thực{WS}hiện)(?=[ \u00a0])[ \u00a0]*")
 _BASIS = re.compile(r"(?i)(?:trên cơ sở|căn cứ)\b[^,.;\n]{3,200},[ \u00a0]*")
 _BASIS_COMMA = re.compile(r",[ \u00a0]*")
@@ -154,7 +156,7 @@ def strip_start(text: str, s: int, e: int, agencies: list[tuple[int, int]]) -> t
         m = _ADVERBIAL.match(text, s, e)
         if m:
             s = m.end()
-        m = _ASSIGN.match(text, s, e)
+        m = _ASSIGN.match(text, s, e) or _DIRECT.match(text, s, e)
         if m and m.end() in {a for a, _ in agencies}:
             s, found = agency_chain(text, m.end(), e, agencies)
             freed += found
@@ -222,12 +224,26 @@ def strip_end(text: str, s: int, e: int) -> int:
     return e
 
 
+def _split_assignments(text: str, task: Span4, agencies: list[tuple[int, int]]) -> list[Span4]:
+    """A TASK the tagger ran over "...; chỉ đạo / giao X <activity>" is two: the
+    clause after the ";" has a doer of its own (D7.3, D8.4)."""
+    s, e, label, score = task
+    starts = {a for a, b in agencies if s < a and b <= e}
+    parts: list[Span4] = []
+    for m in _CLAUSE_JOIN.finditer(text, s, e):
+        assigning = _ASSIGN_OPEN.match(text, m.end(), e)
+        if assigning and assigning.end() in starts:
+            parts.append((s, m.start(), label, score))
+            s = m.end()
+    return [*parts, (s, e, label, score)]
+
+
 def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]]) -> list[Span4]:
     """Apply the start and end rules to every TASK of ``spans``. ``agencies``
     are candidate agency extents (the grammar's and the tagger's); those an
     actor phrase names become AGENCY spans when nothing else covers them."""
     kept = [sp for sp in spans if sp[2] != "TASK"]
-    tasks = [sp for sp in spans if sp[2] == "TASK"]
+    tasks = [part for sp in spans if sp[2] == "TASK" for part in _split_assignments(text, sp, agencies)]
     freed: list[tuple[int, int]] = []
     for s, e, label, score in tasks:
         inside = [(a, b) for a, b in agencies if s <= a and b <= e]
@@ -304,6 +320,7 @@ _COUNSEL = re.compile(rf"(?i)(?:^|\s)(tham{WS}mưu(?:{WS}cho)?|hướng{WS}dẫn
 # a TASK the tagger ended on the word that sends it to its recipient: "báo cáo kết
 # quả về" + «Ủy ban nhân dân tỉnh» (the recipient is inside, D7.6)
 _TO_RECIPIENT = re.compile(rf"(?i)(?:^|\s)(?:về|gửi(?:{WS}về)?|trình|báo{WS}cáo(?:{WS}với)?)$")
+_RECIPIENTS_AND = re.compile(rf"(?i)(?:^|\s)(?:về|gửi|trình|báo{WS}cáo){WS}[^;.\n]{{3,60}}{WS}và$")
 _WORDS_GAP = re.compile(r"(?:[ \u00a0][^\W\d_]+){0,2}[ \u00a0]")
 # a head noun the tagger may leave at a TASK's end when it cuts a body's name in two
 _NAME_HEAD_END = re.compile(r"(?:^|\s)(?:Sở|Bộ|Ban|Ủy|Uỷ|Cục|Phòng|Trường|Viện|Học|Văn|Trung)$")
@@ -344,6 +361,11 @@ def mend_cut_names(text: str, spans: list[Span4]) -> list[Span4]:
                     _WORDS_GAP.fullmatch(text, prev[1], x[0])
                     and _TO_RECIPIENT.search(text, max(0, x[0] - 30), x[0] - 1)
                 )
+                # or on the "và" of a list of recipients: "... về UBND tỉnh và" + «Bộ Nội vụ»
+                or (
+                    text[prev[1] : x[0]] == " "
+                    and _RECIPIENTS_AND.search(text, max(prev[0], prev[1] - 80), prev[1]) is not None
+                )
             )
         ):
             out[-1] = (prev[0], x[1], "TASK", prev[3])
@@ -361,9 +383,15 @@ _CITING = re.compile(
 _NEXT_CLAUSE = re.compile(rf"(?i);|,{WS}(?:{ACTIVITY_OPENERS})\b")  # "..., báo cáo Chủ tịch UBND tỉnh ..."
 _PROVIDED_BY = re.compile(rf"(?i)[ \t,]+do{WS}(?=\S)")
 _PROVIDER_VERBS = rf"tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì"
+_LEVEL_PROVIDER = re.compile(
+    rf"(?i)(?:cấp{WS})?(?:tỉnh|huyện|xã|phường|thành{WS}phố|thị{WS}xã|trung{WS}ương){WS}(?:{_PROVIDER_VERBS})\b"
+)
 _PROVIDER_VERB = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})$")  # closing the TASK
 _PROVIDER_VERB_AFTER = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})\b")  # right after the provider's names
 _DIRECTED_BY = re.compile(rf"(?i){WS}theo{WS}chỉ{WS}đạo{WS}của{WS}")
+# "... hệ không tập trung «liên kết với Học viện Chính trị khu vực III»": the
+# partner institution provides the course (D8.5)
+_JOINT_WITH = re.compile(rf"(?:,|{WS}và)?{WS}liên{WS}kết{WS}với{WS}(?=(?:Học{WS}viện|Trường|Đại{WS}học|Viện)\b)")
 
 
 def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[Span4]:
@@ -383,6 +411,8 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
                         cut = min(cut, m.start())
                     break
             for m in _PROVIDED_BY.finditer(text, s, e):
+                if _LEVEL_PROVIDER.match(text, m.end(), e):
+                    continue  # "các lớp do tỉnh tổ chức": a level, no body, stays inside (as gold)
                 # "do X, Y tổ chức" at the end, or "do X, Y tổ chức <how>" running to it
                 after_names, _ = agency_chain(text, m.end(), e, agencies)
                 provider = _PROVIDER_VERB.search(text, m.end(), e) or (
@@ -391,12 +421,18 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
                 if provider and len(text[s : m.start()].split()) >= 3:
                     cut = min(cut, m.start())
                     break
-            m = _DIRECTED_BY.search(text, s, e)
-            if m and len(text[s : m.start()].split()) >= 3:
-                cut = min(cut, m.start())
+            for rx in (_DIRECTED_BY, _JOINT_WITH):
+                m = rx.search(text, s, e)
+                if m and len(text[s : m.start()].split()) >= 3:
+                    cut = min(cut, m.start())
         if cut < e:
             out.append((s, strip_end(text, s, cut), label, score))
-            out += [(m.start, m.end, m.label, 1.0) for m in matches if cut <= m.start and m.end <= e]
+            taken = [(a, b) for a, b, other, _ in spans if other != "TASK"]
+            out += [
+                (m.start, m.end, m.label, 1.0)
+                for m in matches
+                if cut <= m.start and m.end <= e and not any(a < m.end and m.start < b for a, b in taken)
+            ]
         else:
             out.append((s, e, label, score))
     return sorted(out)

@@ -252,7 +252,8 @@ def required_courses(text: str, spans: list[Span4]) -> list[Span4]:
 _ASSIGN_BEFORE = re.compile(
     rf"(?i)\b(?:giao|đề{WS}nghị|yêu{WS}cầu|chỉ{WS}đạo|phối{WS}hợp{WS}(?:chặt{WS}chẽ{WS})?với)[ \t]+$"
 )
-_ANNOUNCED = re.compile(rf"(?i)\b(?:sẽ{WS}tiến{WS}hành|chỉ{WS}đạo{WS}việc)[ \t]+")
+# future work in a news item: "Trong năm 2026, tỉnh «sẽ» mở các lớp ..." (D7.1)
+_ANNOUNCED = re.compile(rf"(?i)\b(?:sẽ{WS}tiến{WS}hành|chỉ{WS}đạo{WS}việc|sẽ(?={WS}(?:{ACTIVITY_OPENERS})\b))[ \t]+")
 _CLAUSE_END = re.compile(r"[;.\n:]")
 # what an introduction assigns when it names no activity: "thực hiện các nhiệm vụ sau",
 # "một số nội dung sau", "như sau" (D7.4, D11.6)
@@ -278,6 +279,7 @@ def _clause_end(text: str, start: int) -> int | None:
 
 
 # closing boilerplate (D7.11): "nếu có khó khăn, vướng mắc, đề nghị ... phản ánh"
+_QUESTION = re.compile(r"[^.;:\n]{0,40}\?")
 _BOILERPLATE = re.compile(r"(?i)vướng\s+mắc|phản\s+ánh")
 _PAST = re.compile(r"(?i)\bđã\b")
 _FOLLOWING = re.compile(rf"(?i){WS}theo{WS}(?:chỉ{WS}đạo|yêu{WS}cầu|hướng{WS}dẫn|đề{WS}nghị){WS}của\b")
@@ -352,8 +354,13 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
         quota = next((q for q in quotas if start < q < end), None)
         if quota is not None and len(text[start:quota].split()) >= _ACTIVITY_WORDS:
             end = strip_end(text, start, quota)
-        if end - start < 12 or _BOILERPLATE.search(text, start, end):
-            continue
+        if (
+            end - start < 12
+            or _BOILERPLATE.search(text, start, end)
+            or "?" in text[start:end]
+            or _QUESTION.match(text, end)
+        ):
+            continue  # "..., ông sẽ tập trung vào những giải pháp nào?" asks, it plans nothing
         if not _overlaps(start, end, tasks + [(a, b) for a, b, _, _ in added]):
             added.append((start, end, "TASK", 0.5))
     return sorted(spans + added) if added else spans

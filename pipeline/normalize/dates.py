@@ -68,11 +68,23 @@ def _quarter_number(g: str) -> int:
     return int(g) if g.isdigit() else ROMAN.get(g.upper(), 0)
 
 
+_SPLIT_DAY = re.compile(r"(?i)(?<=ngày)(\s+[1-3])[ \t](\d)(?=\s*(?:/|tháng))")
+_SHARED_YEAR = re.compile(
+    r"(?i)tháng\s*(\d{1,2})\s*(?:-|–|,|\svà\s|\sđến\s)\s*(\d{1,2})\s*(?:/\s*|\s+năm\s+)((?:19|20)\d{2})\b"
+)
+
+
 def parse_date(text: str) -> DateValue | None:
     """Parse one DATE mention. ``None`` when nothing calendar-like is found."""
     t = re.sub(r"\*|</?\w+>", "", text).replace("\u00a0", " ")
+    t = _SPLIT_DAY.sub(r"\1\2", t)  # "ngày 2 6 tháng 01 năm 2015": the conversion split the day
     recurring = bool(_RECURRING.search(t))
 
+    m = _SHARED_YEAR.search(t)
+    if m:  # "Tháng 5 - 7/2026": months sharing one year, not the day 5/7/2026
+        m1, m2, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= m1 <= m2 <= 12:
+            return DateValue("period", _iso(y, m1, 1), _month_end(y, m2))
     days = [
         _iso(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
         for m in sorted([*_DMY_WORDS.finditer(t), *_DMY_SLASH.finditer(t)], key=lambda m: m.start())

@@ -19,6 +19,14 @@ _RANGE = re.compile(r"(?P<a>\d[\d.,]*)\s*%?\s*(?:-|–|—|đến|tới)\s*(?P<b
 SCALE_WORDS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 
 
+# a thousands group the conversion broke with a space: "3.1 00.000.000", "1.8 50"
+_BROKEN_GROUP = re.compile(r"(?<=\d[.,])(?:(\d)[ \t](\d{2})|(\d{2})[ \t](\d))(?!\d)")
+
+
+def _clean(text: str) -> str:
+    return _BROKEN_GROUP.sub(lambda m: "".join(g for g in m.groups() if g), _MARKUP.sub("", text))
+
+
 def parse_number(token: str) -> float:
     """'5.950' -> 5950, '11,3' -> 11.3, '02' -> 2, '11.147.406.000' -> 11147406000."""
     t = token.strip()
@@ -75,7 +83,7 @@ def _bound(text: str) -> str:
 
 
 def percent_value(text: str) -> dict[str, Any] | None:
-    t = _MARKUP.sub("", text)
+    t = _clean(text)
     m = _RANGE.search(t)
     if m:
         return {
@@ -98,7 +106,7 @@ def percent_value(text: str) -> dict[str, Any] | None:
 
 
 def quota_value(text: str) -> dict[str, Any] | None:
-    t = _MARKUP.sub("", text).replace("\n", " ")
+    t = _clean(text).replace("\n", " ")
     m = _RANGE.search(t)
     nums = _NUMBER.findall(t)
     if not nums:
@@ -123,7 +131,7 @@ def quota_value(text: str) -> dict[str, Any] | None:
 
 
 def money_value(text: str) -> dict[str, Any] | None:
-    t = _MARKUP.sub("", text)
+    t = _clean(text)
     m = re.search(rf"(?P<n>{_NUMBER.pattern})\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:đồng|VNĐ|VND|đ)\b", t)
     if m:
         amount: float | None = parse_number(m.group("n")) * SCALE_WORDS.get((m.group("scale") or "").lower(), 1)

@@ -149,6 +149,8 @@ _LETTER = re.compile(r"(?:tờ trình|văn bản|công văn|báo cáo|thông bá
 _LIST_VOI = re.compile(r"§[\s,]*với$")
 _NOT_ACTOR = {"of", "obj", "coord", "do", "joint", "directs_of"}
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s)")
+_SENTENCE_END = re.compile(r"[.;!?](?=\s)")  # a course line's colon does not end it
+_DEADLINE_CUE = re.compile(r"(?:^|\s)(?:tổ chức|mở lớp|thực hiện|hoàn thành) (trong|vào|trước)$")
 
 
 def _bucket(n: int, edges=(0, 1, 3, 10, 30, 80, 200, 500)) -> str:
@@ -353,8 +355,18 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
     inside = ents_sorted[i0:i1]
     same_block = wh.block is not None and wh.block is wt.block
     row_rel = _same_row(index, wh, wt)
-    # the head is the title of a heading enclosing the tail (a duty section)
-    heading_of_tail = next((h for h in wt.headings if h in wh.titles), None)
+    # the head is the title of a heading enclosing the tail (a duty section); not
+    # when both are on the title line and the head is no body opening it: the
+    # line is one sentence ("3. <course>: 04 lớp, do Trung tâm X tổ chức trong
+    # Quý III"), read as a block
+    heading_of_tail = next(
+        (
+            h
+            for h in wt.headings
+            if h in wh.titles and not (h in wt.titles and (tail.start < head.start or head.label != "AGENCY"))
+        ),
+        None,
+    )
     # a field line ("X: value") under the heading whose title is the task
     task_heading = next((h for h in wh.headings if h in wt.titles), None)
     field_lbl = wh.field
@@ -392,6 +404,9 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
         "src_role": f"{source}|{wh.role}|{wt.role}",
         "src_field": f"{source}|{field_lbl}|{tail_field}",
         "same_block": same_block,
+        # no sentence ends between them ("... 104% kế hoạch; ... . Trong đó, Trường
+        # Chính trị tỉnh mở 38 lớp ..." : the counts of the next sentences are not the task's)
+        "same_sentence": same_block and not _SENTENCE_BREAK.search(between),
     }
     # the item names its own actor (another agency before the task in its block)
     own_actor = False
@@ -428,6 +443,18 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
         # the words joining a task to a date right after it ("... trong năm
         # 2019", "... trước ngày 31/12"): the deadline cue of free text
         f["date_link"] = plain(between).lower() if head.end <= tail.start and len(between) <= 24 else "-"
+        # the same cue after the counts and provider of a course line ("<course>:
+        # 04 lớp, 240 học viên, do Trung tâm X tổ chức trong Quý III/2022"): only
+        # counts and bodies between, in one clause
+        cue = _DEADLINE_CUE.search(plain(between).lower()) if head.end <= tail.start and len(between) <= 160 else None
+        f["date_cue"] = (
+            cue.group(1)
+            if cue
+            and same_block
+            and not _SENTENCE_END.search(between)
+            and all(e.label in ("QUOTA", "AGENCY") for e in inside)
+            else "-"
+        )
     f["tail_intro"] = tail_intro
     f["tail_block_actor"] = block_actor
     if head.label == "LEGAL_REF":

@@ -131,7 +131,7 @@ class RelationClassifier:
 
 
 _FIELD_LABEL = {"directs": "DIRECTS", "chair": "CHAIRS", "provides": "PROVIDES"}
-_ROW_LABEL = {"chair": "CHAIRS", "coord": "COORDINATES"}
+_ROW_LABEL = {"chair": "CHAIRS", "coord": "COORDINATES", "provides": "PROVIDES"}
 _DEADLINE_LINK = re.compile(
     r"^(?:trong|vào|trước|chậm nhất(?: là| vào)?|hoàn thành(?: trước| trong)?|đến hết|xong trước)$"
 )
@@ -191,6 +191,7 @@ def structural_label(c: Candidate) -> str | None:
         if (
             f["source"] == "block"
             and adjacent
+            and f["same_sentence"]
             and (cue == "joint" or cue == "do" and f["order"] == "tail_first" and f["head_rcue"] in ("org", "other"))
         ):
             # "<course> do X, Y tổ chức / mở lớp", "liên kết với X": X provides
@@ -255,7 +256,9 @@ def structural_label(c: Candidate) -> str | None:
     if c.kind == "task-date":
         if f["source"] in ("row", "row_above") and f["tail_role"] == "time":
             return "DEADLINE"
-        if f["source"] == "block" and _DEADLINE_LINK.match(f["date_link"]):
+        if f["source"] == "block" and (
+            _DEADLINE_LINK.match(f["date_link"]) or f["date_cue"] != "-" and f["date_link"] == "-"
+        ):
             # "<task> trong năm 2019", "<task> trước ngày 31/12": the task's own
             # completion time; a bare year after a plan's name has no such word (D8.6)
             return "DEADLINE"
@@ -272,7 +275,11 @@ def structural_label(c: Candidate) -> str | None:
             # "- <course>: 19.547 lượt người", "Tổ chức bồi dưỡng trong nước: 74 lớp
             # với 10.625 chỉ tiêu": the counts after a course line up to the next
             # course are its own (D8.7, D10.4, D10.5)
-            return "QUOTA_OF" if f["n_between_head_label"] == "<=0" else NONE
+            # in running text, only up to the end of the sentence: the next sentences
+            # of a news paragraph report other counts; a programme item may give its
+            # count after a sentence on its trainees ("Là cán bộ ... . Số lượng: khoảng 50")
+            in_sentence = f["same_sentence"] or f["tail_kind"] != "paragraph"
+            return "QUOTA_OF" if f["n_between_head_label"] == "<=0" and in_sentence else NONE
         if (
             f["source"] in ("section", "field")
             and f["tail_field"] == "quota"

@@ -38,9 +38,11 @@ _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*(\d+)\s*</sup>|\[(\d+)\])")
 _FOOTNOTE_REF = re.compile(r"<sup>\s*(\d+)\s*</sup>")
 _RECIPIENTS = re.compile(r"^(?:\*\*|\*)?\s*Nơi\s+nhận\s*[:.]?", re.I)
 _SIGN_CAPACITY = re.compile(r"^(TM|KT|TL|TUQ|Q|T/M|K/T)\s*[./]?\s*(?=\S)")
+# a signer's position, not a body: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG", "PHÓ BÍ THƯ THƯỜNG TRỰC"
 _SIGN_TITLE = re.compile(
-    r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TRƯỞNG|"
-    r"THỦ TƯỚNG|TỔNG GIÁM ĐỐC|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG PHÒNG)$"
+    r"^(PHÓ\s+)?(CHỦ TỊCH|GIÁM ĐỐC|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TRƯỞNG|"
+    r"THỦ TƯỚNG|TỔNG GIÁM ĐỐC|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|"
+    r"CHỦ NHIỆM|CHÁNH THANH TRA|TRƯỞNG ĐOÀN)(\s+THƯỜNG\s+TRỰC)?$"
 )
 _NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)(?:\s+(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)){1,4}$")
 _BOILERPLATE = re.compile(r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhập|Trang chủ|Chia sẻ|In bài)\b", re.I)
@@ -63,6 +65,8 @@ _RELATED = re.compile(
 )
 # a news title's date at the end of its line: "... năm 2022 (29/12/2022)", "... - 15/11/2022"
 _DATED_TITLE = re.compile(r"(?:\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)|[-–]\s*\d{1,2}/\d{1,2}/\d{4})\s*$")
+# what marks a related news title: a bullet, or a portal's arrow ("» Hà Tĩnh bố trí ...")
+_NEWS_MARK = re.compile(r"^\s*(?:[-+•–—»›▪●◦·>]|\*(?=\s))\s*(?=\S)")
 _PORTAL_NAME = re.compile(r"^CỔNG\s+THÔNG\s+TIN\s+ĐIỆN\s+TỬ\b[^a-zà-ỹđ]{0,60}$")
 _MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
 _MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
@@ -225,7 +229,7 @@ def segment(text: str) -> Structure:
                     s0, e0 = trim(text, ln.start, ln.end)
                     first = not any(f.name == "capacity" for f in fields)
                     fields.append(Field("capacity" if first else "delegation", s0, e0))
-                    if is_authority(rest) and first:
+                    if is_authority(rest) and first and not _SIGN_TITLE.match(rest):
                         off = ln.raw.find(rest[:4])
                         b0, b1 = trim(text, ln.start + max(off, 0), ln.end)
                         fields.append(Field("capacity_body", b0, b1))
@@ -288,7 +292,7 @@ def segment(text: str) -> Structure:
                 j = i + 1
                 while j < n and j not in consumed and j - i <= 15:
                     ps = plain(lines[j].raw)
-                    if not lines[j].is_blank and not (_BULLET.match(lines[j].raw) or _DATED_TITLE.search(ps)):
+                    if not lines[j].is_blank and not (_NEWS_MARK.match(lines[j].raw) or _DATED_TITLE.search(ps)):
                         break
                     end = lines[j].end if not lines[j].is_blank else end
                     j += 1

@@ -3,7 +3,8 @@
 * tab tables: one row per line, cells separated by tabs (HTML markup inside
   cells is kept; the Sơn La appendix);
 * pipe tables: markdown ``| a | b |`` rows with a ``|---|`` separator
-  (Sóc Trăng);
+  (Sóc Trăng), or bare ``a | b`` rows under a header row, long cells
+  wrapped onto the next line;
 * HTML tables: ``<table><tr><td>`` written into a text file;
 * broken tables: one cell per line, each cell line starting with a tab,
   continuation lines without it, rows separated by blank lines, merged cells
@@ -198,6 +199,47 @@ def detect_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
     return found
 
 
+# --- bare pipe tables ---------------------------------------------------------
+# "STT | Nội dung | Cơ quan chủ trì | ...": pipes between cells only, no
+# separator line, a long cell wrapped onto the next line ("... hai cấp\ncho
+# lãnh đạo ... | Sở Nội vụ | ..."); the header row fixes the number of cells
+def _bare_pipe_row(text: str, block: list[Line], kind: str) -> Row:
+    start, end = block[0].start, block[-1].end
+    cells, pos = [], start
+    for col, part in enumerate(text[start:end].split("|")):
+        cells.append(_cell(text, pos, pos + len(part), col))
+        pos += len(part) + 1
+    return Row(start, end, cells, kind)
+
+
+def detect_bare_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
+    found: list[Detected] = []
+    i = 0
+    while i < len(lines):
+        first = lines[i].raw
+        pipes = first.count("|")
+        if pipes < 2 or first.lstrip().startswith("|") or not _HEADER_WORDS.match(plain(first)):
+            i += 1
+            continue
+        rows = [_bare_pipe_row(text, [lines[i]], "header")]
+        j = i + 1
+        while j < len(lines) and not lines[j].is_blank:
+            block, count = [], 0
+            while j < len(lines) and not lines[j].is_blank and count < pipes:
+                block.append(lines[j])
+                count += lines[j].raw.count("|")
+                j += 1
+            if count != pipes:  # not a row of this table: leave the lines to the text
+                j -= len(block)
+                break
+            cells_first = block[0].raw.split("|", 1)[0].strip()
+            rows.append(_bare_pipe_row(text, block, "body" if cells_first else "continuation"))
+        if len(rows) >= 2:
+            found.append(Detected(_table_node(text, rows, "pipe"), set(range(i, j))))
+        i = max(j, i + 1)
+    return found
+
+
 # --- HTML tables inside text -------------------------------------------------
 _TABLE_RE = re.compile(r"<table\b[^>]*>(.*?)</table\s*>", re.S | re.I)
 _TR_RE = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
@@ -381,6 +423,7 @@ def detect_tables(text: str, lines: list[Line]) -> list[Detected]:
         detect_html_tables(text, lines)
         + detect_tab_tables(text, lines)
         + detect_pipe_tables(text, lines)
+        + detect_bare_pipe_tables(text, lines)
         + detect_broken_tables(text, lines)
     )
     found.sort(key=lambda d: d.node.start)

@@ -1,0 +1,70 @@
+"""Layouts met in plans from other provinces (stress set H, round 6), on text
+written for the test: a deputy's signature, a bare pipe table with a wrapped
+cell, related news marked with arrows. Expected values are read off the text."""
+
+from __future__ import annotations
+
+from pipeline.structure.segmenter import segment
+
+
+def _fields(text: str, node) -> dict[str, str]:
+    return {f.name: text[f.start : f.end] for f in node.fields}
+
+
+def test_a_deputy_signs_under_a_position_not_a_body() -> None:
+    text = "- Lưu: VT, TCCB.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nPhùng Đức Thịnh\n\nPHỤ LỤC\n"
+    (sig,) = segment(text).of_kind("signature")
+    fields = _fields(text, sig)
+    assert fields["signer"] == "Phùng Đức Thịnh"
+    assert fields["title"] == "THỨ TRƯỞNG"
+    assert "capacity_body" not in fields  # "BỘ TRƯỞNG" is the minister, not a ministry
+
+
+def test_a_standing_deputy_secretary_signs_for_a_committee() -> None:
+    text = "- Lưu Văn phòng Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\nHuỳnh Minh Luân\n"
+    (sig,) = segment(text).of_kind("signature")
+    fields = _fields(text, sig)
+    assert fields["capacity_body"] == "BAN THƯỜNG VỤ"
+    assert fields["signer"] == "Huỳnh Minh Luân"
+
+
+BARE_PIPES = (
+    "II. NHIỆM VỤ\n\n"
+    "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Số lượng | Thời gian\n"
+    "1 | Hướng dẫn đăng ký nhu cầu | Phòng Công chức, viên chức | Các sở | - | Quý I/2026\n"
+    "2 | Tổ chức bồi dưỡng kỹ năng vận hành chính quyền hai cấp\n"
+    "cho lãnh đạo cấp xã | Sở Nội vụ | Trường Chính trị tỉnh | 1.240 | Quý II/2026\n"
+    " | Tổng hợp kết quả, báo cáo | | | - | Trước ngày 15/12/2026\n"
+    "\nIII. KINH PHÍ\n"
+)
+
+
+def test_a_bare_pipe_table_with_a_wrapped_cell() -> None:
+    (table,) = segment(BARE_PIPES).tables
+    cells = [[BARE_PIPES[c.start : c.end] for c in row.cells] for row in table.rows]
+    assert [row.kind for row in table.rows] == ["header", "body", "body", "continuation"]
+    assert cells[2] == [
+        "2",
+        "Tổ chức bồi dưỡng kỹ năng vận hành chính quyền hai cấp\ncho lãnh đạo cấp xã",
+        "Sở Nội vụ",
+        "Trường Chính trị tỉnh",
+        "1.240",
+        "Quý II/2026",
+    ]
+    assert table.attrs["header"][2] == "Cơ quan chủ trì"
+    # the heading after the table is still a heading
+    assert any(BARE_PIPES[n.start : n.end].startswith("III. KINH PHÍ") for n in segment(BARE_PIPES).of_kind("heading"))
+
+
+def test_a_line_with_pipes_in_running_text_is_no_table() -> None:
+    text = "Nội dung | xem mục II\nđã nêu ở trên.\n"  # one pipe: no header row of cells
+    assert segment(text).tables == []
+
+
+def test_related_news_marked_with_arrows_are_chrome() -> None:
+    text = (
+        "Thu Trang\n\nTIN LIÊN QUAN\n» Hà Tĩnh bố trí hơn 2.100 cán bộ, công chức cấp xã\n"
+        "» Bồi dưỡng kỹ năng số cho hơn 4.000 cán bộ cơ sở\n© Báo Hà Tĩnh\n"
+    )
+    chrome = [text[n.start : n.end] for n in segment(text).of_kind("boilerplate")]
+    assert chrome[0].startswith("TIN LIÊN QUAN") and chrome[0].endswith("cán bộ cơ sở")
