@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -130,12 +130,13 @@ class SentenceComponent:
         structure = doc._.structure or segment(text)
         starts = {s for s, _ in sentence_spans(text, structure)}
         # one array write: setting ``token.is_sent_start`` token by token makes
-        # spaCy rescan the whole document each time (quadratic on long plans)
-        flags = numpy.array(
-            [[1 if i == 0 or t.idx in starts else -1] for i, t in enumerate(doc)], dtype="int64"
-        ).astype("uint64")
+        # spaCy rescan the whole document each time (quadratic on long plans);
+        # the offsets come as an array too, without a Token object per token
         if len(doc):
-            doc.from_array([SENT_START], flags)
+            offsets = doc.to_array([IDX]).reshape(-1)
+            flags = numpy.where(numpy.isin(offsets, numpy.fromiter(starts, dtype=offsets.dtype)), 1, -1)
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.astype("int64").astype("uint64").reshape(-1, 1))
         return doc
 
 
