@@ -244,6 +244,11 @@ def test_a_name_is_completed_by_its_level_or_place_only(text: str, tagged: str, 
             [("Trung tâm Chính trị huyện", "AGENCY")],
         ),
         ("Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội tỉnh", [("Bảo hiểm xã hội tỉnh", "AGENCY")]),  # "xã hội" stays
+        (
+            "giao UBND các xã phường thị trấn",
+            "UBND các xã phường thị trấn",
+            [("UBND các xã phường thị trấn", "AGENCY")],
+        ),
         # a name never runs over a column gap, nor into the counts of its table row
         (
             "UBND TỈNH ĐỒNG THÁP              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

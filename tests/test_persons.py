@@ -30,6 +30,7 @@ from pipeline.entities.persons import find_persons
         ("bà Lê Thị Thanh Hòa, Giám đốc Sở Nội vụ cho biết. Bà Hòa cũng chỉ ra", ["Lê Thị Thanh Hòa", "Hòa"]),
         ("Theo bà Nguyệt, chương trình gồm 4 chuyên đề", ["Nguyệt"]),
         ("tỉnh Bà Rịa - Vũng Tàu", []),
+        ("số 12 đường Bà Triệu, thành phố Thanh Hóa", []),
     ],
 )
 def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:

@@ -194,7 +194,7 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 _PLACE_THEN_WORDS = re.compile(
     r"[ \u00a0](?P<place>xã|phường|huyện|tỉnh|quận|thị[ \u00a0]+trấn)(?![ \u00a0]+(?:hội|ủy|uỷ)\b)"
-    r"(?:[ \u00a0]+[a-zà-ỹđ]+){1,3}$"
+    r"(?:[ \u00a0]+(?!(?:xã|phường|huyện|tỉnh|quận|thị|trấn|thành|phố)\b)[a-zà-ỹđ]+){1,3}$"  # not "xã phường thị trấn"
 )
 _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 _ROW_COUNTS = re.compile(r"(?<!khu vực)(?<!số)(?:[ \t]+\d+(?:[.,]\d+)?)+$")

@@ -22,9 +22,10 @@ _SP = r"[ \u00a0]"
 _NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}}(?!{_SP}*[A-ZĐÀ-Ỹ])"
 _HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à){_SP}+(?P<name>{_NAME})")
 # a later mention by the given name alone: "Bà «Hòa» cũng chỉ ra ...", not the
-# province "Bà Rịa"
+# province "Bà Rịa" nor a street ("đường Bà Triệu")
 _GIVEN_NAME = re.compile(
-    rf"(?<!\w)(?:[Ôô]ng|[Bb]à){_SP}+(?P<name>(?!Rịa\b)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?={_SP}*[,.:;]|{_SP}+[a-zà-ỹđ])"
+    rf"(?<!\w)(?<!đường )(?<!phố )(?:[Ôô]ng|[Bb]à){_SP}+"
+    rf"(?P<name>(?!Rịa\b)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?={_SP}*[,.:;]|{_SP}+[a-zà-ỹđ])"
 )
 # the name opens its clause: after a line break or punctuation, not after a word
 _BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}){_SP}*,{_SP}*(?:{OFFICE.pattern})")

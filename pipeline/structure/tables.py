@@ -203,6 +203,9 @@ def detect_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
 # "STT | Nội dung | Cơ quan chủ trì | ...": pipes between cells only, no
 # separator line, a long cell wrapped onto the next line ("... hai cấp\ncho
 # lãnh đạo ... | Sở Nội vụ | ..."); the header row fixes the number of cells
+_WRAPPED_LINES = 4  # a cell wrapped over more lines than this is running text, not a row
+
+
 def _bare_pipe_row(text: str, block: list[Line], kind: str) -> Row:
     start, end = block[0].start, block[-1].end
     cells, pos = [], start
@@ -225,7 +228,7 @@ def detect_bare_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
         j = i + 1
         while j < len(lines) and not lines[j].is_blank:
             block, count = [], 0
-            while j < len(lines) and not lines[j].is_blank and count < pipes:
+            while j < len(lines) and not lines[j].is_blank and count < pipes and len(block) < _WRAPPED_LINES:
                 block.append(lines[j])
                 count += lines[j].raw.count("|")
                 j += 1
