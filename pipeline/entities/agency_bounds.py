@@ -212,16 +212,11 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
             continue
         # a name never runs over a column gap ("UBND TỈNH ĐỒNG THÁP      CỘNG HÒA ...")
         # nor into the counts of its table row ("Sở Tài chính 6 2 12")
-        gap = _COLUMN_GAP.search(text, s, e)
-        if gap and gap.start() > s:
-            e = gap.start()
-        counts = _ROW_COUNTS.search(text, s, e)
-        if counts and counts.start() > s:
-            e = counts.start()
-        # a lower-case place word ends the name: "Đảng ủy xã «tạo điều»" ran into the verb
-        place = _PLACE_THEN_WORDS.search(text, s, e)
-        if place and place.start() > s:
-            e = place.end("place")
+        # and a lower-case place word ends it: "Đảng ủy xã «tạo điều»" ran into the verb
+        for rx in (_COLUMN_GAP, _ROW_COUNTS, _PLACE_THEN_WORDS):
+            cut = rx.search(text, s, e)
+            if cut and cut.start() > s:
+                e = cut.end("place") if rx is _PLACE_THEN_WORDS else cut.start()
         i = bisect.bisect_right(ends, s)
         previous_end = ends[i - 1] if i else 0
         office = _OFFICE_BEFORE.search(text, max(previous_end, s - 30), s)

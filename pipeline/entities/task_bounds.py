@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.entities.agencies import PLACE_WORDS
 from pipeline.entities.task_words import (
     ACTIVITY_OPENER,
     ACTIVITY_OPENERS,
@@ -52,9 +53,9 @@ _CHAIR = re.compile(rf"(?i)chủ{WS}trì(?:{WS}(?=phối))?[ \u00a0]*,?[ \u00a0]
 _COORD = re.compile(
     rf"(?i)(?:phối{WS}hợp(?:{WS}(?:chặt{WS}chẽ{WS})?với)?|liên{WS}kết(?:{WS}với)?(?={WS}[A-ZĐ]))[ \u00a0]*"
 )
-_ASSIGN = re.compile(rf"(?i)(?:{ASSIGN_VERB}){WS}")
-# "Chỉ đạo Phòng Nội vụ phối hợp với ... mở các lớp": the body directed does it (D8.4)
-_DIRECT = re.compile(rf"(?i)chỉ{WS}đạo{WS}")
+# an assigning verb, or "Chỉ đạo" (the body directed does it: "Chỉ đạo Phòng Nội vụ
+# phối hợp với ... mở các lớp", D8.4), before the body assigned
+_ASSIGN_OPEN = re.compile(rf"(?i)(?:{ASSIGN_VERB}|chỉ{WS}đạo){WS}")
 _IN_DOING = re.compile(rf"(?i)[ \u00a0]*,?[ \u00a0]*(?:trong{WS}việc|để|thực{WS}hiện)(?=[ \u00a0])[ \u00a0]*")
 _BASIS = re.compile(r"(?i)(?:trên cơ sở|căn cứ)\b[^,.;\n]{3,200},[ \u00a0]*")
 _BASIS_COMMA = re.compile(r",[ \u00a0]*")
@@ -156,7 +157,7 @@ def strip_start(text: str, s: int, e: int, agencies: list[tuple[int, int]]) -> t
         m = _ADVERBIAL.match(text, s, e)
         if m:
             s = m.end()
-        m = _ASSIGN.match(text, s, e) or _DIRECT.match(text, s, e)
+        m = _ASSIGN_OPEN.match(text, s, e)
         if m and m.end() in {a for a, _ in agencies}:
             s, found = agency_chain(text, m.end(), e, agencies)
             freed += found
@@ -268,7 +269,6 @@ def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]])
     return sorted(kept)
 
 
-_ASSIGN_OPEN = re.compile(rf"(?i)(?:{ASSIGN_VERB}|chỉ{WS}đạo){WS}")
 _CLAUSE_JOIN = re.compile(r"[ \t\u00a0]*;[ \t\u00a0]+(?=\S)")
 _SENTENCE_STOP = re.compile(r"\.(?=\s|$)|[\n\t]|</")
 
@@ -383,9 +383,7 @@ _CITING = re.compile(
 _NEXT_CLAUSE = re.compile(rf"(?i);|,{WS}(?:{ACTIVITY_OPENERS})\b")  # "..., báo cáo Chủ tịch UBND tỉnh ..."
 _PROVIDED_BY = re.compile(rf"(?i)[ \t,]+do{WS}(?=\S)")
 _PROVIDER_VERBS = rf"tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì"
-_LEVEL_PROVIDER = re.compile(
-    rf"(?i)(?:cấp{WS})?(?:tỉnh|huyện|xã|phường|thành{WS}phố|thị{WS}xã|trung{WS}ương){WS}(?:{_PROVIDER_VERBS})\b"
-)
+_LEVEL_PROVIDER = re.compile(rf"(?i)(?:cấp{WS})?(?:{PLACE_WORDS}|trung{WS}ương){WS}(?:{_PROVIDER_VERBS})\b")
 _PROVIDER_VERB = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})$")  # closing the TASK
 _PROVIDER_VERB_AFTER = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})\b")  # right after the provider's names
 _DIRECTED_BY = re.compile(rf"(?i){WS}theo{WS}chỉ{WS}đạo{WS}của{WS}")
@@ -399,6 +397,7 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
     (D7.7c, D7.7f); the recognisers' spans in the words cut off come back."""
     legal = sorted(m.start for m in matches if m.label == "LEGAL_REF")
     agencies = sorted((s, e) for s, e, label, _ in spans if label == "AGENCY")
+    taken = [(a, b) for a, b, label, _ in spans if label != "TASK"]
     out: list[Span4] = []
     for s, e, label, score in spans:
         cut = e
@@ -427,7 +426,6 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
                     cut = min(cut, m.start())
         if cut < e:
             out.append((s, strip_end(text, s, cut), label, score))
-            taken = [(a, b) for a, b, other, _ in spans if other != "TASK"]
             out += [
                 (m.start, m.end, m.label, 1.0)
                 for m in matches

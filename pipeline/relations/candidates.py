@@ -442,11 +442,12 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
     if tail.label == "DATE":
         # the words joining a task to a date right after it ("... trong năm
         # 2019", "... trước ngày 31/12"): the deadline cue of free text
-        f["date_link"] = plain(between).lower() if head.end <= tail.start and len(between) <= 24 else "-"
+        link = plain(between).lower() if head.end <= tail.start else ""
+        f["date_link"] = link if link and len(between) <= 24 else "-"
         # the same cue after the counts and provider of a course line ("<course>:
         # 04 lớp, 240 học viên, do Trung tâm X tổ chức trong Quý III/2022"): only
         # counts and bodies between, in one clause
-        cue = _DEADLINE_CUE.search(plain(between).lower()) if head.end <= tail.start and len(between) <= 160 else None
+        cue = _DEADLINE_CUE.search(link) if link and len(between) <= 160 else None
         f["date_cue"] = (
             cue.group(1)
             if cue

@@ -66,7 +66,7 @@ _RELATED = re.compile(
 # a news title's date at the end of its line: "... năm 2022 (29/12/2022)", "... - 15/11/2022"
 _DATED_TITLE = re.compile(r"(?:\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)|[-–]\s*\d{1,2}/\d{1,2}/\d{4})\s*$")
 # what marks a related news title: a bullet, or a portal's arrow ("» Hà Tĩnh bố trí ...")
-_NEWS_MARK = re.compile(r"^\s*(?:[-+•–—»›▪●◦·>]|\*(?=\s))\s*(?=\S)")
+_ARROW = re.compile(r"^\s*[»›▪●◦·>]\s*(?=\S)")
 _PORTAL_NAME = re.compile(r"^CỔNG\s+THÔNG\s+TIN\s+ĐIỆN\s+TỬ\b[^a-zà-ỹđ]{0,60}$")
 _MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
 _MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
@@ -292,7 +292,9 @@ def segment(text: str) -> Structure:
                 j = i + 1
                 while j < n and j not in consumed and j - i <= 15:
                     ps = plain(lines[j].raw)
-                    if not lines[j].is_blank and not (_NEWS_MARK.match(lines[j].raw) or _DATED_TITLE.search(ps)):
+                    if not lines[j].is_blank and not (
+                        _BULLET.match(lines[j].raw) or _ARROW.match(lines[j].raw) or _DATED_TITLE.search(ps)
+                    ):
                         break
                     end = lines[j].end if not lines[j].is_blank else end
                     j += 1

@@ -153,6 +153,15 @@ def detect_tab_tables(text: str, lines: list[Line]) -> list[Detected]:
 _PIPE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
+def _pipe_cells(text: str, start: int, end: int) -> list[Cell]:
+    """The cells between the pipes of ``text[start:end]``, in column order."""
+    cells, pos = [], start
+    for col, part in enumerate(text[start:end].split("|")):
+        cells.append(_cell(text, pos, pos + len(part), col))
+        pos += len(part) + 1
+    return cells
+
+
 def _pipe_row(text: str, line: Line) -> Row:
     raw = line.raw
     offset = line.start
@@ -160,11 +169,7 @@ def _pipe_row(text: str, line: Line) -> Row:
     body_end = raw.rstrip().rfind("|")
     if body_end < body_start:
         body_end = len(raw)
-    cells, pos = [], offset + body_start
-    for col, part in enumerate(raw[body_start:body_end].split("|")):
-        cells.append(_cell(text, pos, pos + len(part), col))
-        pos += len(part) + 1
-    return Row(line.start, line.end, cells)
+    return Row(line.start, line.end, _pipe_cells(text, offset + body_start, offset + body_end))
 
 
 def detect_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
@@ -208,11 +213,7 @@ _WRAPPED_LINES = 4  # a cell wrapped over more lines than this is running text, 
 
 def _bare_pipe_row(text: str, block: list[Line], kind: str) -> Row:
     start, end = block[0].start, block[-1].end
-    cells, pos = [], start
-    for col, part in enumerate(text[start:end].split("|")):
-        cells.append(_cell(text, pos, pos + len(part), col))
-        pos += len(part) + 1
-    return Row(start, end, cells, kind)
+    return Row(start, end, _pipe_cells(text, start, end), kind)
 
 
 def detect_bare_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
