@@ -63,3 +63,18 @@ def test_agency_grammar_stops_at_a_cell_boundary():
         "UBND tỉnh",
         "Trường Chính trị tỉnh",
     ]
+
+
+def test_blocks_are_computed_once_per_structure_and_text():
+    """The tagger, the task places and the relation index share one block
+    list; a different text (or a fresh structure) gets its own."""
+    from pipeline.entities.features import blocks_of
+    from pipeline.structure.segmenter import segment
+
+    text = "1. Sở Nội vụ chủ trì tổ chức bồi dưỡng.\n2. Sở Tài chính bố trí kinh phí.\n"
+    structure = segment(text)
+    first = blocks_of(structure, text)
+    assert blocks_of(structure, "".join(list(text))) is first  # equal text, other object
+    assert [text[b.start : b.end] for b in first] == [text[b.start : b.end] for b in blocks_of(segment(text), text)]
+    other = text.replace("Sở Nội vụ", "Sở Nội Vụ")
+    assert blocks_of(structure, other) is not first

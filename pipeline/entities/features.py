@@ -116,7 +116,20 @@ class Block:
 
 def blocks_of(structure: Structure, text: str) -> list[Block]:
     """The innermost text blocks in document order, each with its context:
-    heading path agency, list-item field label, cell column role."""
+    heading path agency, list-item field label, cell column role.
+
+    Kept on the structure after the first call: the tagger's features, the
+    task places and the relation index all read them, and the structure is
+    not changed after segmentation. Callers must not modify the list."""
+    cached = structure.__dict__.get("_blocks")
+    if cached is not None and (cached[0] is text or cached[0] == text):
+        return cached[1]
+    blocks = _blocks_of(structure, text)
+    structure.__dict__["_blocks"] = (text, blocks)
+    return blocks
+
+
+def _blocks_of(structure: Structure, text: str) -> list[Block]:
     out: list[Block] = []
 
     def visit(node: Node, agency_section: bool, section: str) -> None:
