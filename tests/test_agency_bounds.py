@@ -274,3 +274,43 @@ def test_a_name_is_completed_by_its_level_or_place_only(text: str, tagged: str, 
 )
 def test_round_6_ends(text: str, tagged: str, expected: list[tuple[str, str]]) -> None:
     assert _trim(text, tagged) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # the shared office of two elected bodies is one body (D6.2), whatever the tagger cut
+        (
+            "Giao Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường rà soát.",
+            "Văn phòng Hội đồng nhân dân và Ủy",
+            [("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường", "AGENCY")],
+        ),
+        (
+            "Văn phòng HĐND và UBND huyện Mường La chủ trì.",
+            "Văn phòng HĐND và UBND huyện Mường La",
+            [("Văn phòng HĐND và UBND huyện Mường La", "AGENCY")],
+        ),
+        (
+            "Văn phòng Đoàn ĐBQH và HĐND tỉnh phối hợp.",
+            "Văn phòng Đoàn ĐBQH",
+            [("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "AGENCY")],
+        ),
+        # two bodies with their own heads stay two
+        (
+            "Bộ Nội vụ và UBND tỉnh chỉ đạo.",
+            "Bộ Nội vụ và UBND tỉnh",
+            [("Bộ Nội vụ", "AGENCY"), ("UBND tỉnh", "AGENCY")],
+        ),
+    ],
+)
+def test_a_joint_office_is_one_body(text: str, tagged: str, expected: list[tuple[str, str]]) -> None:
+    assert _trim(text, tagged) == expected
+
+
+def test_a_joint_office_split_in_two_by_the_tagger_is_joined() -> None:
+    text = "Văn phòng HĐND và UBND quận phối hợp."
+    a, b = text.index("Văn phòng HĐND"), text.index("UBND quận")
+    spans = [(a, a + len("Văn phòng HĐND"), "AGENCY", 0.9), (b, b + len("UBND quận"), "AGENCY", 0.9)]
+    assert [(text[s:e], label) for s, e, label, _ in trim_agencies(text, spans)] == [
+        ("Văn phòng HĐND và UBND quận", "AGENCY")
+    ]

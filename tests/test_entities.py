@@ -78,3 +78,29 @@ def test_blocks_are_computed_once_per_structure_and_text():
     assert [text[b.start : b.end] for b in first] == [text[b.start : b.end] for b in blocks_of(segment(text), text)]
     other = text.replace("Sở Nội vụ", "Sở Nội Vụ")
     assert blocks_of(structure, other) is not first
+
+
+def test_a_list_of_bodies_after_a_semicolon_opens_a_clause_of_its_own(nlp):
+    """Found by stress set I: a duty sentence joined by ";" to a list of bodies
+    ("...; Thường trực HĐND tỉnh, các Ban ...") crashed the clause joiner, and
+    the TASK must not run over the bodies into their own activity (D7.3)."""
+    text = (
+        "Nghị quyết giao UBND tỉnh tổ chức triển khai thực hiện; Thường trực HĐND tỉnh, các Ban HĐND tỉnh "
+        "giám sát việc thực hiện Nghị quyết."
+    )
+    ents = [(e.label_, e.text) for e in nlp(text).ents]
+    assert ("TASK", "tổ chức triển khai thực hiện") in ents
+    assert ("AGENCY", "Thường trực HĐND tỉnh") in ents
+
+
+def test_bare_amounts_in_a_budget_column_are_money_in_the_stated_unit(nlp):
+    """Like the bare counts of a quota column (D9.7), the bare figures under
+    "Kinh phí" are amounts; the caption gives the unit."""
+    text = (
+        "(Đơn vị tính: lượt người; kinh phí: triệu đồng)\n"
+        "<table>\n<tr><th>TT</th><th>Nội dung</th><th>Số lượng</th><th>Kinh phí</th></tr>\n"
+        "<tr><td>1</td><td>Bồi dưỡng tiếng Anh</td><td>300</td><td>1.250,5</td></tr>\n"
+        "</table>\n"
+    )
+    money = [(e.text, e._.value["amount"]) for e in nlp(text).ents if e.label_ == "MONEY"]
+    assert money == [("1.250,5", 1_250_500_000)]

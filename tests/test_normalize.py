@@ -223,6 +223,35 @@ def test_numbered_legal_refs(text, province, expected):
     assert normalize("LEGAL_REF", text, province=province) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "number", "year", "symbol"),
+    [
+        # the conversion split the number ("4 5") or the symbol at a line end (D11.13)
+        ("Kế hoạch số 4 5/KH-UBND", "45", None, "KH-UBND"),
+        ("Nghị quyết số 1 2/2012/NQ-HĐND", "12", 2012, "NQ-HĐND"),
+        ("Công văn số 2 315/SNV-\nCCVC", "2315", None, "SNV-CCVC"),
+    ],
+)
+def test_a_split_document_number_is_read_whole(text, number, year, symbol):
+    v = normalize("LEGAL_REF", text, province="Trà Vinh")
+    assert (v["number"], v["year"], v["symbol"]) == (number, year, symbol)
+
+
+@pytest.mark.parametrize(
+    ("cell", "header", "amount"),
+    [
+        ("9.840", "Kinh phí\n(Đơn vị tính: lượt người; kinh phí: triệu đồng)", 9_840_000_000),
+        ("1.250,5", "Kinh phí (triệu đồng)", 1_250_500_000),
+        ("350", "Dự toán (nghìn đồng)", 350_000),
+        ("45.000.000", "Kinh phí", 45_000_000),  # no unit stated: đồng, as written
+    ],
+)
+def test_a_bare_amount_in_a_budget_column_takes_the_header_unit(cell, header, amount):
+    from pipeline.normalize.numbers import money_cell_value
+
+    assert money_cell_value(cell, header)["amount"] == amount
+
+
 def test_year_hint_from_the_following_date():
     v = normalize("LEGAL_REF", "Quyết định số 269 /QĐ-UBND", province="Sơn La", year_hint=2021)
     assert v["year"] == 2021 and v["canonical_id"] == "quyet-dinh:269/2021/qd-ubnd@son-la"

@@ -104,6 +104,19 @@ CASES = [
     ("Quảng Bình, ngày 2 6 tháng 01 năm 2015", [("DATE", "ngày 2 6 tháng 01 năm 2015")]),
     ("trước ngày 1 5/12/2015.", [("DATE", "ngày 1 5/12/2015")]),
     ("gồm 3 20 người", [("QUOTA", "20 người")]),
+    # round 7: a split document number after "số" is one number; a symbol's hyphen may end a line
+    ("theo Kế hoạch số 4 5/KH-UBND của", [("LEGAL_REF", "Kế hoạch số 4 5/KH-UBND")]),
+    ("Công văn số 2 315/SNV-\nCCVC ngày", [("LEGAL_REF", "Công văn số 2 315/SNV-\nCCVC")]),
+    ("Nghị quyết số 1 2/2012/NQ-HĐND", [("LEGAL_REF", "Nghị quyết số 1 2/2012/NQ-HĐND")]),
+    # a count or an amount broken over two lines is one mention (D0.2)
+    ("đạt 126 lượt\nngười", [("QUOTA", "126 lượt\nngười")]),
+    ("bồi dưỡng khoảng\n1.500 lượt người", [("QUOTA", "khoảng\n1.500 lượt người")]),
+    ("kinh phí khoảng\n1,3 tỷ đồng", [("MONEY", "khoảng\n1,3 tỷ đồng")]),
+    ("năm 2023 có 12 lớp\n- Sở Nội vụ", [("DATE", "năm 2023"), ("QUOTA", "12 lớp")]),
+    # a heading in capitals without diacritics: "NAM" is "NĂM", but not in a name
+    ("I. KET QUA THUC HIEN NAM 2023", [("DATE", "NAM 2023")]),
+    ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM 2023", []),
+    ("UBND TỈNH QUẢNG NAM 2024", []),
 ]
 
 

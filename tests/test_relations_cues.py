@@ -520,3 +520,52 @@ def test_counts_and_providers_of_later_sentences_are_not_a_tasks(system: str) ->
     ]
     rels = _relations(NEWS_PARAGRAPH, items, system)
     assert not {r for r in rels if r[0] == "QUOTA_OF"}
+
+
+# --- round 7: a clause or a sentence with its own doer (D8.1) -----------------
+
+CONFERENCE = (
+    "Kết luận hội nghị, Phó Chủ tịch UBND tỉnh đề nghị Sở Nội vụ chủ trì, phối hợp với Ban Tổ chức "
+    "Tỉnh ủy xây dựng kế hoạch bồi dưỡng năm 2027 trong quý IV/2026; Sở Tài chính bảo đảm kinh phí "
+    "cho các lớp học. Trong năm 2027, tỉnh sẽ mở các lớp bồi dưỡng kỹ năng số cho công chức cấp xã.\n"
+)
+CONFERENCE_SPANS = [
+    ("Phó Chủ tịch UBND tỉnh", "AGENCY"),
+    ("Sở Nội vụ", "AGENCY"),
+    ("Ban Tổ chức Tỉnh ủy", "AGENCY"),
+    ("xây dựng kế hoạch bồi dưỡng năm 2027", "TASK"),
+    ("quý IV/2026", "DATE"),
+    ("Sở Tài chính", "AGENCY"),
+    ("bảo đảm kinh phí cho các lớp học", "TASK"),
+    ("năm 2027", "DATE", 1),
+    ("mở các lớp bồi dưỡng kỹ năng số cho công chức cấp xã", "TASK"),
+]
+
+
+def test_a_clause_or_a_sentence_with_a_doer_of_its_own_is_not_the_first_doers(trained: RelationClassifier) -> None:
+    """ "X chủ trì <task>; Y <task>": Y does the second task, not X (D8.1); the
+    sentence after it, in running text, is no one's task but its own."""
+    found = _predicted(trained, CONFERENCE, CONFERENCE_SPANS)
+    assert ("CHAIRS", "Sở Nội vụ", "xây dựng kế hoạch bồi dưỡng năm 2027") in found
+    assert ("COORDINATES", "Ban Tổ chức Tỉnh ủy", "xây dựng kế hoạch bồi dưỡng năm 2027") in found
+    second, third = "bảo đảm kinh phí cho các lớp học", "mở các lớp bồi dưỡng kỹ năng số cho công chức cấp xã"
+    assert not [r for r in found if r[2] == second and r[1] in ("Sở Nội vụ", "Ban Tổ chức Tỉnh ủy")]
+    assert not [r for r in found if r[2] == third and r[0] in ("CHAIRS", "COORDINATES")]
+    # the year opening the last sentence is its task's, not the one before
+    assert ("DEADLINE", second, "năm 2027") not in found
+
+
+def test_a_list_of_doers_before_one_task_still_chairs_it(trained: RelationClassifier) -> None:
+    """The ";" of a list of office-holders sharing one execution clause is no new clause (S 18)."""
+    text = (
+        "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nội vụ; Thủ trưởng các sở, ban, ngành chịu trách nhiệm "
+        "thi hành Quyết định này./.\n"
+    )
+    items = [
+        ("Chánh Văn phòng UBND tỉnh", "AGENCY"),
+        ("Giám đốc Sở Nội vụ", "AGENCY"),
+        ("Thủ trưởng các sở, ban, ngành", "AGENCY"),
+        ("thi hành Quyết định này", "TASK"),
+    ]
+    found = _predicted(trained, text, items)
+    assert {r[1] for r in found if r[0] == "CHAIRS"} == {n for n, _ in items[:3]}

@@ -74,6 +74,7 @@ _PERSON_AFTER_PLACE = re.compile(
 
 
 _LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|xã|phường)"
+_PLACE_TAIL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \u00a0\-]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,3}"
 _ENDS_WITH_LEVEL = re.compile(rf"(?i)\b{_LEVEL}$")
 _MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)*(?:\s+trực\s+thuộc\s+(?:TW|Trung\s+ương))?")
 _LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
@@ -182,9 +183,37 @@ def _opens_body(words: str) -> bool:
 _COMMA_STANDING = re.compile(r",[ \t]*(?=TT[ \t]+[A-ZĐ])")
 
 
+# The shared office of two elected bodies is one body, though "và" is followed
+# by a head of its own: «Văn phòng HĐND và UBND huyện», «Văn phòng Đoàn ĐBQH
+# và HĐND tỉnh», «Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường» (D6.2)
+_ELECTED = (
+    r"(?:HĐND|Hội[ \t]+đồng[ \t]+nhân[ \t]+dân|UBND|(?:Ủy|Uỷ)[ \t]+ban[ \t]+nhân[ \t]+dân"
+    r"|Đoàn[ \t]+(?:ĐBQH|đại[ \t]+biểu[ \t]+Quốc[ \t]+hội))"
+)
+_JOINT_OFFICE = re.compile(
+    rf"Văn[ \t]+phòng[ \t]+{_ELECTED}(?:[ \t]+(?:tỉnh|thành[ \t]+phố))?[ \t]+và[ \t]+{_ELECTED}"
+    rf"(?:[ \t]+{_LEVEL}(?:[ \t]+{_PLACE_TAIL})?)?"
+)
+
+
+def join_joint_offices(text: str, spans: list[Span4]) -> list[Span4]:
+    """One AGENCY for a joint office the tagger cut or split at its "và"."""
+    for m in _JOINT_OFFICE.finditer(text):
+        inside = [x for x in spans if x[0] < m.end() and x[1] > m.start()]
+        if inside and all(x[2] == "AGENCY" for x in inside) and inside[0][0] == m.start():
+            kept = [x for x in spans if x not in inside]
+            spans = sorted([*kept, (m.start(), max(m.end(), inside[-1][1]), "AGENCY", inside[0][3])])
+    return spans
+
+
 def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    joint = _JOINT_OFFICE.match(text, s)
     pieces, start = [], s
-    splits = [*_AND_NEW_BODY.finditer(text, s, e), *_COMMA_STANDING.finditer(text, s, e)]
+    splits = [
+        m
+        for m in (*_AND_NEW_BODY.finditer(text, s, e), *_COMMA_STANDING.finditer(text, s, e))
+        if not (joint and m.start() < joint.end())
+    ]
     for m in sorted(splits, key=lambda m: m.start()):
         if len(text[start : m.start()].split()) >= 2:  # the part before is a name of its own
             pieces.append((start, m.start()))
@@ -201,6 +230,7 @@ _ROW_COUNTS = re.compile(r"(?<!khu vực)(?<!số)(?:[ \t]+\d+(?:[.,]\d+)?)+$")
 
 
 def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
+    spans = join_joint_offices(text, spans)
     out: list[Span4] = []
     starts = sorted(s for s, _, _, _ in spans)
     ends = sorted(e for _, e, _, _ in spans)
@@ -261,7 +291,6 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
     return sorted(out)
 
 
-_PLACE_TAIL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \u00a0\-]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,3}"
 # what the tagger leaves off a name the grammar reads whole: the level ("Trung tâm
 # Chính trị «huyện»") or the place after it ("UBND tỉnh «Đắk Nông»")
 _LEVEL_REST = re.compile(rf"[ \u00a0]+{_LEVEL}(?:[ \u00a0]+{_PLACE_TAIL})?")

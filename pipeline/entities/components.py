@@ -122,6 +122,7 @@ class Normalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         from pipeline.metadata import province_of
+        from pipeline.normalize.numbers import money_cell_value
         from pipeline.normalize.values import normalize
 
         text = text_of(doc)
@@ -138,7 +139,23 @@ class Normalizer:
                     if value and value.get("start"):
                         year_hint = int(value["start"][:4])
             ent._.value = normalize(ent.label_, ent.text, province=province, year_hint=year_hint)
+            if ent.label_ == "MONEY" and ent._.value is None:
+                ent._.value = money_cell_value(ent.text, _column_header(text, structure, ent.start_char))
         return doc
+
+
+def _column_header(text: str, structure, offset: int) -> str | None:
+    """The header of the table column a character sits in, then the table's
+    caption line ("(Đơn vị tính: lượt người; kinh phí: triệu đồng)"), where
+    plans state the unit as often as in the header."""
+    for table in structure.tables:
+        if table.start <= offset < table.end:
+            caption = text[max(0, table.start - 200) : table.start].rsplit("\n\n", 1)[-1]
+            for row in table.rows:
+                for cell in row.cells:
+                    if cell.start <= offset < cell.end:
+                        return f"{cell.header or ''}\n{caption}"
+    return None
 
 
 @Language.factory("vnplan_transformer_tagger", default_config={"model": None})

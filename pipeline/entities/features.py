@@ -45,6 +45,8 @@ _ROLE_WORDS = (
     ("provides", re.compile(r"đơn vị (?:đào tạo|bồi dưỡng|giảng dạy)|cơ sở (?:đào tạo|bồi dưỡng)", re.I)),
     ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc|^(?:tên )?chương trình", re.I)),
     ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
+    # "Kinh phí (triệu đồng)", "Tổng kinh phí", "Dự toán": bare numbers there are MONEY
+    ("money", re.compile(r"kinh phí|dự toán|\bđồng\b", re.I)),
     ("product", re.compile(r"sản phẩm|hoạt động", re.I)),
     # the unit or the total a bare number in the column counts ("Số học viên", "Tổng", "Năm 2022")
     ("count", re.compile(r"số lượng|tổng|cộng|chỉ tiêu|\b(19|20)\d{2}\b|người|học viên|lượt|\blớp\b", re.I)),

@@ -31,6 +31,7 @@ def _guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _WS = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, at most one line break
 _SP = r"[ \t\u00a0]+"
+_SPN = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"  # a gap between words, at most one line break (D0.2)
 _NUM = (
     # a group the conversion broke with a space ("3.1 00.000.000 đồng", "1.8 50 lượt người"):
     # the pieces make three digits, so the number is read whole
@@ -46,9 +47,11 @@ _DOC_TYPES = (
 )
 # a document symbol: number, optional year, then agency codes joined by / - or .
 _SYMBOL = (
-    r"\d{1,5}[a-z]?[ \t]*(?:/[ \t]*\d{4})?[ \t]*[/-][ \t]*"  # "30c/NQ-CP"
-    # a dot joins parts only without spaces: "... 12/NQ-HĐND«. Mức chi»" ends the symbol
-    r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:(?:[ \t]*[/-][ \t]*|\.)[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
+    # a number the conversion split ("số 4 5/KH-UBND", "số 1 2/2012/NQ-HĐND"), read whole (D11.13)
+    r"(?:\d{1,2}[ \t]\d{1,3}(?=[ \t]*/)|\d{1,5}[a-z]?)[ \t]*(?:/[ \t]*\d{4})?[ \t]*[/-][ \t]*"  # "30c/NQ-CP"
+    # a dot joins parts only without spaces: "... 12/NQ-HĐND«. Mức chi»" ends the symbol;
+    # a hyphen may end a line ("2315/SNV-\nCCVC")
+    r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:(?:[ \t]*/[ \t]*|[ \t]*-(?:[ \t]*\n)?[ \t]*|\.)[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
 )
 _LEGAL_NUMBERED = rf"(?P<type>(?:{_DOC_TYPES})(?:{_SP}liên{_SP}tịch)?)(?:{_WS}số)?{_WS}:?{_WS}(?P<symbol>{_SYMBOL})"
 LEGAL_NUMBERED = _guarded("[nqtckhbvlpđ]", _LEGAL_NUMBERED, re.IGNORECASE)
@@ -129,13 +132,16 @@ _DATE_ALTS = [
     rf"năm{_SP}{_YEAR}(?:,{_SP}{_YEAR}|{_SP}(?:và|-){_SP}{_YEAR})?",
     rf"(?:nửa{_SP}(?:đầu|cuối){_SP}|\d{{1,2}}{_SP}tháng{_SP}(?:đầu|cuối){_SP}|cuối{_SP}|đầu{_SP})năm{_SP}{_YEAR}",
     rf"(?:[Nn]ăm|NĂM){_SP}{_YEAR}",
+    # a capitalised heading that lost its diacritics: "KẾ HOẠCH ... NAM 2024" (not "VIỆT NAM 2024")
+    rf"(?<!VIỆT )(?<!VIET )(?<!MIỀN )(?<!MIEN )(?<!HÀ )(?<!HA )(?<!QUẢNG )(?<!QUANG )(?<!PHÍA )(?<!ĐÔNG )"
+    rf"(?<!TÂY )(?<![\w])NAM{_SP}{_YEAR}(?!\d)",
     rf"(?:(?:[Tt]ừ|TỪ){_SP})?(?<![\d/.-]){_YEAR}[ \t]*(?:-|–)[ \t]*{_YEAR}(?![\d/])",
 ]
 _DATE = "|".join(f"(?:{a})" for a in _DATE_ALTS)
 # what a date can open with: a digit or one of its opening words (their first
 # syllable is enough: one letter, "t" or "n", would let most positions through)
 DATE = _guarded(
-    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|nửa", _DATE
+    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|NAM|nửa", _DATE
 )
 # a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
 BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")
@@ -153,8 +159,8 @@ PERCENT = _guarded(_BOUND_FIRST, _PERCENT)
 
 # --- MONEY -----------------------------------------------------------------------
 _MONEY = (
-    rf"(?i:(?:khoảng|gần|hơn|trên|dưới|tối đa|tối thiểu)[ \t]+)?(?:{_NUM})(?:\*\*)?[ \t]*"
-    r"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)[ \t]+)?(?:đồng|VNĐ|VND|đ)(?!\w)"
+    rf"(?i:(?:khoảng|gần|hơn|trên|dưới|tối đa|tối thiểu){_SPN})?(?:{_NUM})(?:\*\*)?{_WS}"
+    rf"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ){_SPN})?(?:đồng|VNĐ|VND|đ)(?!\w)"
     # a rate keeps what it is per: "50.000 đồng/người/ngày"
     r"(?:[ \t]*/[ \t]*(?:người|học[ \t]+viên|lớp|ngày|buổi|tháng|năm|khóa|khoá|lượt|suất|tiết|giờ)(?!\w)){0,3}"
 )
@@ -185,7 +191,7 @@ def money_in_words(text: str) -> list[tuple[int, int]]:
 
 # --- QUOTA -----------------------------------------------------------------------
 _COUNT_NOUNS = (
-    r"lượt[ \t]+người|lượt|người|học[ \t]+viên|chỉ[ \t]+tiêu|lớp|khóa|khoá|đồng[ \t]+chí|"
+    rf"lượt{_SPN}người|lượt|người|học{_SPN}viên|chỉ{_SPN}tiêu|lớp|khóa|khoá|đồng{_SPN}chí|"
     r"cán[ \t]+bộ(?:,[ \t]+(?:công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|đảng[ \t]+viên))?|"
     r"công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
     r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|chuyên[ \t]+đề|tiến[ \t]+sĩ|thạc[ \t]+sĩ"
@@ -195,9 +201,9 @@ _COUNTED = (
     r"viên chức|người|học viên))?"
 )
 _QUOTA = (
-    r"(?i:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|trên|từ)[ \t]+)?"
+    rf"(?i:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|trên|từ){_SPN})?"
     # "/" after a count noun starts a second count ("01 lớp/45 học viên"), not after a digit
-    rf"(?<![\d.,])(?<!\d/)(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?[ \t]*"
+    rf"(?<![\d.,])(?<!\d/)(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?{_WS}"
     rf"(?:{_COUNT_NOUNS})(?!\w)(?:[ \t]*/[ \t]*(?:năm|khóa|lớp))?" + _COUNTED
 )
 QUOTA = _guarded(_BOUND_FIRST, _QUOTA)

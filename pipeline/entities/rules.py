@@ -24,6 +24,7 @@ from pipeline.structure.model import Node, Structure
 Spans = list[tuple[int, int, str]]
 _YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 _NUMBER_CELL = re.compile(r"\d{1,3}(?:\.\d{3})*")
+_AMOUNT_CELL = re.compile(r"\d{1,3}(?:\.\d{3})*(?:,\d+)?")
 _LEAD = re.compile(r"^(?:[-+•*]\s*|[a-zđ]\)\s*|\d+(?:\.\d+)*\.?\s+)")
 
 
@@ -117,6 +118,7 @@ def structure_rules(text: str, structure: Structure) -> Spans:
             roles = [column_role(h) for h in header]
             content_cols = [i for i, r in enumerate(roles) if r == "content"]
             count_cols = [i for i, r in enumerate(roles) if r == "count"]
+            money_cols = [i for i, r in enumerate(roles) if r == "money"]
             for row in node.rows:
                 if row.kind == "header":
                     # years heading the columns of a quota table
@@ -132,6 +134,9 @@ def structure_rules(text: str, structure: Structure) -> Spans:
                     elif cell.column in count_cols and _NUMBER_CELL.fullmatch(text[cell.start : cell.end]):
                         # a bare number under a "số lượng/tổng số/year" header counts people
                         spans.append((cell.start, cell.end, "QUOTA"))
+                    elif cell.column in money_cols and _AMOUNT_CELL.fullmatch(text[cell.start : cell.end]):
+                        # a bare amount under "Kinh phí (triệu đồng)": the header gives the unit
+                        spans.append((cell.start, cell.end, "MONEY"))
         elif (
             node.kind == "heading"
             and node.title is not None

@@ -35,7 +35,6 @@ from pipeline.entities.agencies import PLACE_WORDS
 from pipeline.entities.task_words import (
     ACTIVITY_OPENER,
     ACTIVITY_OPENERS,
-    AFTER_ACTOR,
     ASSIGN_VERB,
     JOIN,
     LINE_LEAD,
@@ -45,6 +44,7 @@ from pipeline.entities.task_words import (
     VERB_WORDS,
     WS,
     Span4,
+    after_actor,
 )
 
 # actor phrases; "X" (the bodies) is matched separately against agency spans
@@ -273,6 +273,9 @@ _CLAUSE_JOIN = re.compile(r"[ \t\u00a0]*;[ \t\u00a0]+(?=\S)")
 _SENTENCE_STOP = re.compile(r"\.(?=\s|$)|[\n\t]|</")
 
 
+_LIST_GOES_ON = re.compile(r"[ \t\u00a0]*(?:,|và\b)")
+
+
 def join_clauses(text: str, spans: list[Span4]) -> list[Span4]:
     """Extend a TASK that stops at a ";" over the rest of its sentence: parts
     joined by ";" in one sentence are one TASK (D7.3), whatever the tagger cut
@@ -296,7 +299,10 @@ def join_clauses(text: str, spans: list[Span4]) -> list[Span4]:
             actor = join.end()
             assigning = _ASSIGN_OPEN.match(text, actor)
             actor = assigning.end() if assigning else actor
-            if actor in agency_at and LINKED_VERB.match(text, AFTER_ACTOR.match(text, agency_at[actor]).end()):
+            if actor in agency_at and (
+                LINKED_VERB.match(text, after_actor(text, agency_at[actor]))
+                or _LIST_GOES_ON.match(text, agency_at[actor])  # "...; Thường trực HĐND tỉnh, các Ban ... giám sát"
+            ):
                 join = None
         if join is not None:
             stop = _SENTENCE_STOP.search(text, join.end())

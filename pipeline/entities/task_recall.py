@@ -34,6 +34,7 @@ from pipeline.entities.task_words import (
     VERB_WORDS,
     WS,
     Span4,
+    after_actor,
 )
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
@@ -319,7 +320,7 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
         link = text[e : after.end()].strip() if after else ""
         start = after.end() if after else e
         if after and after.group(2) and start in helped:
-            start = AFTER_ACTOR.match(text, helped[start]).end()  # "giúp UBND tỉnh": the one helped
+            start = after_actor(text, helped[start])  # "giúp UBND tỉnh": the one helped
         if (
             _ASSIGN_BEFORE.search(text, max(0, s - 40), s)
             or link.startswith("trong")

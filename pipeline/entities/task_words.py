@@ -46,6 +46,15 @@ ACTIVITY_OPENER = re.compile(rf"(?i)(?:{ACTIVITY_OPENERS})\b")
 
 # "X trong việc <activity>", "X có trách nhiệm [giúp Y] <activity>" (D7.5, D8.3)
 AFTER_ACTOR = re.compile(rf"(?i)[ \t]+(?:(?:để|trong{WS}việc|(có{WS}trách{WS}nhiệm)(?:{WS}(giúp))?)[ \t]+)?")
+
+
+def after_actor(text: str, pos: int) -> int:
+    """Where a body's predicate starts after its name ends at ``pos``; ``pos``
+    itself when no space follows (a name at a line or cell end)."""
+    m = AFTER_ACTOR.match(text, pos)
+    return m.end() if m else pos
+
+
 # what a body does after its name when the sentence is its own
 LINKED_VERB = re.compile(
     rf"(?i)(?:chủ{WS}động{WS})?(?:{ACTIVITY_OPENERS}|lồng{WS}ghép|dựa{WS}vào|tạo{WS}điều{WS}kiện|kiểm{WS}tra)\b"

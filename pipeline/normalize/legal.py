@@ -53,8 +53,12 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+# a document number the conversion split: "số 4 5/KH-UBND" is number 45 (D11.13)
+_SPLIT_NUMBER = re.compile(r"(?<![\d/])(\d{1,2}) (\d{1,3})(?=\s*/)")
+
+
 def legal_value(text: str, province: str | None = None, year_hint: int | None = None) -> dict[str, Any]:
-    t = _clean(text)
+    t = _SPLIT_NUMBER.sub(r"\1\2", _clean(text))
     m = _NUMBERED.match(t)
     if m and re.search(r"\d", t):
         raw_type = name_key(m.group("type") or "")

@@ -152,3 +152,14 @@ def money_value(text: str) -> dict[str, Any] | None:
     if per:  # a rate: "50.000 đồng/người/ngày"
         value["per"] = per
     return value
+
+
+_HEADER_UNIT = re.compile(r"(?i)(?:(nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|VNĐ|VND)\b")
+
+
+def money_cell_value(cell: str, header: str | None) -> dict[str, Any] | None:
+    """A bare amount in a budget column: "9.840" under "Kinh phí (triệu
+    đồng)" is 9,840 million đồng. Without a unit in the header the amount is
+    read in đồng, as written."""
+    unit = _HEADER_UNIT.search(header or "")
+    return money_value(f"{cell} {unit.group(0) if unit else 'đồng'}")

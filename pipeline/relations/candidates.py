@@ -439,6 +439,7 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
                 for e in ents_sorted[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
             )
     f["tail_own_actor"] = own_actor
+    f["tail_clause_actor"] = same_block and _clause_actor(index, head, tail, inside)
     if tail.label == "DATE":
         # the words joining a task to a date right after it ("... trong năm
         # 2019", "... trước ngày 31/12"): the deadline cue of free text
@@ -457,6 +458,12 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
             else "-"
         )
     f["tail_intro"] = tail_intro
+    if tail.label in ("DATE", "QUOTA"):
+        f["tail_sentence_task"] = (
+            same_block
+            and not f["same_sentence"]
+            and _sentence_has_task(index, wt.block, tail, head, ents_sorted, starts)
+        )
     f["tail_block_actor"] = block_actor
     if head.label == "LEGAL_REF":
         # "(đề nghị của) X tại Tờ trình số ...", "X (đã / ký) ban hành (tại) Quyết
@@ -478,6 +485,38 @@ def _pair_features(index: _Index, head: Ent, tail: Ent, ents_sorted: list[Ent], 
     f["head_prev"] = plain(text[max(0, head.start - 20) : head.start]).lower()[-12:]
     f["tail_prev"] = plain(text[max(0, tail.start - 15) : tail.start]).lower()[-8:]
     return f
+
+
+def _sentence_has_task(index: _Index, block: Block, ent: Ent, other: Ent, ents: list[Ent], starts: list[int]) -> bool:
+    """Another TASK shares the entity's sentence: "... bố trí kinh phí. Trong năm
+    2026, tỉnh sẽ mở các lớp ...": the date is the later task's, not the
+    earlier one's."""
+    text = index.text
+    lo = max((m.end() for m in _SENTENCE_BREAK.finditer(text, block.start, ent.start)), default=block.start)
+    nxt = _SENTENCE_BREAK.search(text, ent.end, block.end)
+    hi = nxt.start() if nxt else block.end
+    return any(
+        e.label == "TASK" and e != other for e in ents[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?](?=\s)")
+
+
+def _clause_actor(index: _Index, head: Ent, tail: Ent, inside: list[Ent]) -> bool:
+    """The head's clause has its task, and the next clause names its own doer:
+    "X chủ trì ... trong quý I; Y cân đối, bố trí kinh phí" (Y, not X, does
+    the second task). Not a list of doers sharing one task: "Chánh Văn phòng
+    ...; Giám đốc Sở ...; Thủ trưởng ... chịu trách nhiệm thi hành"."""
+    if head.end > tail.start:
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(index.text, head.end, tail.start))
+    if not breaks:
+        return False
+    clause_start = breaks[-1].end()
+    return any(e.label == "TASK" and e.end <= clause_start for e in inside) and any(
+        e.label == "AGENCY" and e.start >= clause_start and index.cues[e][0] not in _NOT_ACTOR for e in inside
+    )
 
 
 def _subject_link(text: str, head: Ent, tail: Ent, inside: list[Ent]) -> str:

@@ -156,6 +156,9 @@ def structural_label(c: Candidate) -> str | None:
     trained model sees each rare layout a handful of times, and it lost to the
     same rules on PROVIDES, DIRECTS and QUOTA_OF when it decided them alone."""
     f = c.features
+    if f.get("tail_sentence_task"):
+        # a date or count in a later sentence with a task of its own is that task's
+        return NONE
     if c.kind == "agency-task":
         if f["source"] == "field":
             # an agency in the "Thời gian thực hiện:" or "Đối tượng:" field of a
@@ -174,6 +177,13 @@ def structural_label(c: Candidate) -> str | None:
                 # is an object of the task ("hướng dẫn các cơ quan, đơn vị ..."), not
                 # its actor; "phối hợp với X" there is handled below
                 return NONE if f["head_lcue"] != "assign" and f["head_rcue"] != "chair" else "CHAIRS"
+        if f["tail_clause_actor"] or (
+            f["source"] == "block" and f["tail_kind"] == "paragraph" and not f["same_sentence"]
+        ):
+            # "X chủ trì <task>; Y cân đối, bố trí kinh phí": a later clause with a
+            # doer of its own is that doer's, not X's; and in running text a body
+            # acts in its own sentence (D8.1), not in the next one of a news item
+            return NONE
         cue = f["head_lcue"]
         adjacent = f["n_between_tail_label"] == "<=0"  # no other task between the two
         if f["head_rcue"] == "assigns" and f["order"] == "head_first" and f["source"] in ("block", "intro"):
