@@ -295,6 +295,12 @@ def test_round_6_ends(text: str, tagged: str, expected: list[tuple[str, str]]) -
             "Văn phòng Đoàn ĐBQH",
             [("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "AGENCY")],
         ),
+        # a centre or a hospital after "và" is a body of its own (D6.2)
+        (
+            "Trường Cao đẳng Y tế Phú Thọ và Trung tâm Kiểm soát bệnh tật tỉnh có trách nhiệm.",
+            "Trường Cao đẳng Y tế Phú Thọ và Trung tâm Kiểm soát bệnh tật tỉnh",
+            [("Trường Cao đẳng Y tế Phú Thọ", "AGENCY"), ("Trung tâm Kiểm soát bệnh tật tỉnh", "AGENCY")],
+        ),
         # two bodies with their own heads stay two
         (
             "Bộ Nội vụ và UBND tỉnh chỉ đạo.",

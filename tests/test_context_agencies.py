@@ -75,6 +75,11 @@ def _found(text: str) -> list[str]:
             "Kính gửi: - Các sở, ban, ngành thuộc tỉnh;\n- UBND các huyện, thị xã.\n\nThực hiện kế hoạch.",
             ["Các sở, ban, ngành thuộc tỉnh", "UBND các huyện, thị xã"],
         ),
+        # round 7: a numbered item opening with the body that does its duty (D8.1)
+        ("4. Phòng Tài chính - Kế hoạch bố trí kinh phí đào tạo.", ["Phòng Tài chính - Kế hoạch"]),
+        ("1. Phòng Tổ chức cán bộ là đầu mối, chủ trì tổng hợp.", ["Phòng Tổ chức cán bộ"]),
+        # a hospital is a body like a school (no corpus plan had one)
+        ("Giao Bệnh viện Đa khoa tỉnh chủ trì tổ chức lớp.", ["Bệnh viện Đa khoa tỉnh"]),
     ],
 )
 def test_context_agencies(text, expected):

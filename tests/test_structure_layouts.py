@@ -68,3 +68,60 @@ def test_related_news_marked_with_arrows_are_chrome() -> None:
     )
     chrome = [text[n.start : n.end] for n in segment(text).of_kind("boilerplate")]
     assert chrome[0].startswith("TIN LIÊN QUAN") and chrome[0].endswith("cán bộ cơ sở")
+
+
+# --- round 7 (set I): the closing block laid out in two columns with tabs ------
+
+
+def test_recipients_and_signature_side_by_side() -> None:
+    """Copied from a two-column Word layout: each line holds a recipient, a
+    tab, then a line of the signature block."""
+    text = (
+        "Đề nghị các địa phương thực hiện./.\n\n"
+        "Nơi nhận:\tKT. BỘ TRƯỞNG\n"
+        "- Như trên;\tTHỨ TRƯỞNG\n"
+        "- Văn phòng Chính phủ;\t\n"
+        "- Bộ Nội vụ;\t(Đã ký)\n"
+        "- Lưu: VT, CĐS.\tLê Văn Tám\n"
+    )
+    structure = segment(text)
+    (rec,) = structure.of_kind("recipients")
+    assert [text[i.start : i.end] for i in rec.items] == [
+        "Như trên",
+        "Văn phòng Chính phủ",
+        "Bộ Nội vụ",
+        "Lưu: VT, CĐS",
+    ]
+    (sig,) = structure.of_kind("signature")
+    assert _fields(text, sig) == {"capacity": "KT. BỘ TRƯỞNG", "title": "THỨ TRƯỞNG", "signer": "Lê Văn Tám"}
+    assert not structure.tables
+
+
+def test_a_signature_indented_with_tabs_is_no_table() -> None:
+    text = (
+        "2. Các sở, ngành tổ chức thực hiện.\n\n"
+        "\tTM. ỦY BAN NHÂN DÂN\n\tKT. CHỦ TỊCH\n\tPHÓ CHỦ TỊCH\n\n\t(Đã ký)\n\n\tVõ Hữu Nghĩa\n"
+    )
+    structure = segment(text)
+    assert not structure.tables
+    (sig,) = structure.of_kind("signature")
+    fields = _fields(text, sig)
+    assert fields["capacity_body"] == "ỦY BAN NHÂN DÂN"
+    assert fields["signer"] == "Võ Hữu Nghĩa"
+
+
+def test_the_signature_goes_on_below_the_last_recipient() -> None:
+    text = (
+        "Nơi nhận:\n- Bộ Nội vụ (b/c);\n- TT.TU, TT.HĐND tỉnh (b/c);\n- Lưu: VT, NC.\tTM. ỦY BAN NHÂN DÂN\n"
+        "\tKT. CHỦ TỊCH\n\tPHÓ CHỦ TỊCH\n\n\t(Đã ký)\n\n\tThạch Sơn Huỳnh\n"
+    )
+    structure = segment(text)
+    (rec,) = structure.of_kind("recipients")
+    assert [text[i.start : i.end] for i in rec.items][-1] == "Lưu: VT, NC"
+    (sig,) = structure.of_kind("signature")
+    fields = _fields(text, sig)
+    assert (fields["capacity_body"], fields["delegation"], fields["signer"]) == (
+        "ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "Thạch Sơn Huỳnh",
+    )

@@ -39,7 +39,7 @@ HEADS = (
     "Sở", "Ban", "Bộ", "Học viện", "Trường", "Văn phòng", "Phòng", "Trung tâm", "Thanh tra", "Cục", "Vụ",
     "Tổng cục", "Viện", "Đài", "Báo", "Công an", "Bộ Chỉ huy", "Kho bạc", "Liên đoàn", "Hội", "Tỉnh ủy",
     "Tỉnh uỷ", "Huyện ủy", "Thành ủy", "Thị ủy", "Đảng ủy", "Đảng bộ", "Chính phủ", "Quân khu", "Tỉnh đoàn",
-    "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Liên minh Hợp tác xã", "Ngân hàng", "Kiểm toán",
+    "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Liên minh Hợp tác xã", "Ngân hàng", "Kiểm toán", "Bệnh viện",
     "SỞ", "BAN", "BỘ", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ",
 )  # fmt: skip
 # lower-case syllables that end a name: verbs, prepositions, function words

@@ -95,7 +95,8 @@ def extend_levels(text: str, s: int, e: int, limit: int) -> int:
 
 _NEW_BODY = (
     r"(?:Bộ|Sở|Ban|Ủy\s+ban|Uỷ\s+ban|UBND|HĐND|Hội\s+đồng|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Giám\s+đốc|Thủ\s+tướng"
-    r"|MTTQ|Mặt\s+trận|Học\s+viện|Trường|Văn\s+phòng|Tỉnh\s+ủy|Thành\s+ủy|Chính\s+phủ|các\s+(?:sở|ban|cơ|đơn|đoàn|huyện|tổ))\b"
+    r"|MTTQ|Mặt\s+trận|Học\s+viện|Trường|Văn\s+phòng|Tỉnh\s+ủy|Thành\s+ủy|Chính\s+phủ|Trung\s+tâm|Bệnh\s+viện"
+    r"|Cục|Chi\s+cục|Kho\s+bạc|Công\s+an|các\s+(?:sở|ban|cơ|đơn|đoàn|huyện|tổ))\b"
 )
 _AND_NEW_BODY = re.compile(rf"\s+và\s+(?={_NEW_BODY})")
 _NEW_BODY_AT = re.compile(_NEW_BODY)

@@ -32,6 +32,7 @@ import re
 from pipeline.entities.agency_bounds import extend_levels
 from pipeline.entities.features import field_label, field_role
 from pipeline.entities.patterns import Match
+from pipeline.entities.task_words import LINKED_VERB, after_actor
 from pipeline.structure.model import Structure
 
 Span4 = tuple[int, int, str, float]
@@ -59,7 +60,7 @@ _FOLLOWED = re.compile(
     r"|(?:^|[;:]\s*)[-+•]?\s*chỉ\s+đạo\s+$|liên\s+kết\s+(?:với|cùng)\s+$"
 )
 _ACTOR_CUE = re.compile(
-    r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+cơ\s+quan|có\s+nhiệm\s+vụ"
+    r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+nhiệm\s+vụ"
     # the body that assigns the duty ("UBND tỉnh yêu cầu ...", "Bộ Nội vụ cũng đề nghị ...")
     r"|(?:cũng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)(?!\s+của))\b"
 )
@@ -121,9 +122,12 @@ def context_agencies(text: str, agencies: list[tuple[int, int]], matches: list[M
         ):
             accepted[i] = (s, e)
         elif _HEADING_TITLE.fullmatch(text[line_start:s]) and (
-            _VALUE_END.match(text[e : e + 10]) or _COLON_AFTER.match(text, e)
+            _VALUE_END.match(text[e : e + 10])
+            or _COLON_AFTER.match(text, e)
+            or LINKED_VERB.match(text, after_actor(text, e))
         ):
-            # "3. UBND các xã, thị trấn" heading its duties (D6.5), or "5. UBND các xã: <duty>"
+            # "3. UBND các xã, thị trấn" heading its duties (D6.5), "5. UBND các xã: <duty>",
+            # or doing it: "4. Phòng Tài chính - Kế hoạch bố trí kinh phí ..." (D8.1)
             accepted[i] = (s, e)
         elif _addressee(text, s):
             # "Kính gửi: - Các sở, ban, ngành thuộc tỉnh; - UBND các huyện ..." (as D2.2)

@@ -32,7 +32,7 @@ AGENCY_HEADS = (
     "chính phủ", "thủ tướng", "mặt trận", "mttq", "liên đoàn", "hội", "cục", "vụ", "tổng cục", "viện",
     "đài", "báo", "công an", "bộ chỉ huy", "quân khu", "kho bạc", "chi cục", "đoàn", "btv", "bcđ",
     "chủ tịch", "phó chủ tịch", "giám đốc", "thủ trưởng", "chánh văn phòng", "bộ trưởng", "các sở",
-    "các cơ quan", "các đơn vị", "cơ quan", "đơn vị", "các huyện", "các cơ sở",
+    "các cơ quan", "các đơn vị", "cơ quan", "đơn vị", "các huyện", "các cơ sở", "bệnh viện",
 )  # fmt: skip
 _AGENCY_HEAD_TOKENS = {tuple(h.split()) for h in AGENCY_HEADS}
 _MAX_HEAD = max(len(h) for h in _AGENCY_HEAD_TOKENS)

@@ -147,9 +147,74 @@ def _is_signature_start(s: str) -> bool:
     return _capacity(s) is not None or bool(_SIGN_TITLE.match(s))
 
 
+# "(Đã ký)", "[đã ký]": the copy's stand-in for the handwritten signature
+_SIGNED = re.compile(r"(?i)^[(\[]?\s*đã\s+ký\s*[)\]]?$")
+# the right-hand column of a line laid out in two columns with tabs ("- Lưu: VT, NC.<TAB>TM. ỦY BAN
+# NHÂN DÂN"), or a line holding only that column (led by a tab)
+_RIGHT_COLUMN = re.compile(r"^(?:[ ]*\S[^\t]*?\t+|\t+)[ ]*(?=\S)")
+
+
+def _right_column(line: Line) -> Line | None:
+    m = _RIGHT_COLUMN.match(line.raw)
+    if m is None:
+        return None
+    return Line(line.index, line.start + m.end(), line.end, line.raw[m.end() :])
+
+
+def _closing_block(lines: list[Line], d) -> bool:
+    """A "broken" table that is really the closing block laid out with tabs:
+    the signature lines ("<TAB>TM. ỦY BAN NHÂN DÂN", "<TAB>KT. CHỦ TỊCH") or
+    the recipients list beside it."""
+    if d.node.attrs.get("layout") != "broken":
+        return False
+    first = min(d.lines)
+    prev = next((lines[k] for k in range(first - 1, -1, -1) if not lines[k].is_blank), None)
+    return _is_signature_start(plain(lines[first].raw)) or (
+        prev is not None and _RECIPIENTS.match(plain(prev.raw)) is not None
+    )
+
+
+def _signature(text: str, segs: list[Line]) -> tuple[list[Field], int]:
+    """The fields of a signature block read from ``segs`` (capacity,
+    delegation, title, signer) and how many of the segments it took."""
+    fields: list[Field] = []
+    used = 0
+    for k, ln in enumerate(segs[:12]):
+        if ln.is_blank or _SIGNED.match(plain(ln.raw)):
+            used = k + 1
+            continue
+        ps = plain(ln.raw)
+        rest = _capacity(ps)
+        if rest is not None:
+            s0, e0 = trim(text, ln.start, ln.end)
+            first = not any(f.name == "capacity" for f in fields)
+            fields.append(Field("capacity" if first else "delegation", s0, e0))
+            if is_authority(rest) and first and not _SIGN_TITLE.match(rest):
+                off = ln.raw.find(rest[:4])
+                b0, b1 = trim(text, ln.start + max(off, 0), ln.end)
+                fields.append(Field("capacity_body", b0, b1))
+        elif _SIGN_TITLE.match(ps) and not any(f.name == "title" for f in fields):
+            s0, e0 = trim(text, ln.start, ln.end)
+            fields.append(Field("title", s0, e0))
+        elif _NAME.match(ps) and not kind_of(ps) and not is_authority(ps):
+            s0, e0 = trim(text, ln.start, ln.end)
+            fields.append(Field("signer", s0, e0))
+            return fields, k + 1
+        else:
+            break
+        used = k + 1
+    return fields, used
+
+
+def _signature_node(fields: list[Field]) -> Node:
+    node = Node("signature", fields[0].start, max(f.end for f in fields), fields=fields)
+    node.attrs["_rank"] = -2
+    return node
+
+
 def segment(text: str) -> Structure:
     lines = split_lines(text)
-    tables = detect_tables(text, lines)
+    tables = [d for d in detect_tables(text, lines) if not _closing_block(lines, d)]
     table_at: dict[int, Node] = {}
     consumed: set[int] = set()
     for d in tables:
@@ -187,71 +252,65 @@ def segment(text: str) -> Structure:
                 i = nxt
                 continue
 
-        # recipients: "Nơi nhận:" and the bullet lines after it
-        if _RECIPIENTS.match(s) and len(s) < 40:
+        # recipients: "Nơi nhận:" and the bullet lines after it; in a two-column
+        # layout the signature stands to their right, after a tab
+        if _RECIPIENTS.match(s) and len(plain(line.raw.split("\t")[0])) < 40:
             j = i + 1
             items: list[Span] = []
-            end = line.end
+            first_right = _right_column(line)
+            right: list[Line] = [first_right] if first_right is not None else []
+            end = line.end if first_right is None else line.start + len(line.raw.split("\t")[0])
             while j < n and j not in consumed:
                 ln = lines[j]
                 if ln.is_blank:
                     j += 1
                     continue
                 ps = plain(ln.raw)
+                col = _right_column(ln)
+                if right and col is not None and ln.raw[:1] == "\t":  # the right column alone
+                    right.append(col)
+                    j += 1
+                    continue
                 if not _BULLET.match(ps) or _is_signature_start(ps):
                     break
+                if col is not None:
+                    right.append(col)
                 b = _BULLET.match(ln.raw)
-                s0, e0 = trim(text, ln.start + (b.end() if b else 0), ln.end, extra=";.,")
+                item_end = col.start if col is not None else ln.end
+                s0, e0 = trim(text, ln.start + (b.end() if b else 0), item_end, extra=";.,\t")
                 if s0 < e0:
                     items.append(Span(s0, e0))
-                end = ln.end
+                end = item_end
                 j += 1
             node = Node("recipients", line.start, end, items=items, attrs={"_rank": -2})
             node.start, node.end = trim(text, line.start, end)
             nodes.append(node)
             prev_block = None
             i = j
+            if right and _is_signature_start(plain(right[0].raw)):
+                after = []
+                for k in range(j, n):
+                    if k in consumed:
+                        break
+                    after.append(lines[k])
+                fields, used = _signature(text, right + after)
+                if fields:
+                    nodes.append(_signature_node(fields))
+                    i = j + max(0, used - len(right))
             continue
 
         # signature: capacity/title lines, then the signer's name
         if _is_signature_start(s):
-            j = i
-            fields: list[Field] = []
-            end = line.end
-            while j < n and j - i < 12 and j not in consumed:
-                ln = lines[j]
-                if ln.is_blank:
-                    j += 1
-                    continue
-                ps = plain(ln.raw)
-                rest = _capacity(ps)
-                if rest is not None:
-                    s0, e0 = trim(text, ln.start, ln.end)
-                    first = not any(f.name == "capacity" for f in fields)
-                    fields.append(Field("capacity" if first else "delegation", s0, e0))
-                    if is_authority(rest) and first and not _SIGN_TITLE.match(rest):
-                        off = ln.raw.find(rest[:4])
-                        b0, b1 = trim(text, ln.start + max(off, 0), ln.end)
-                        fields.append(Field("capacity_body", b0, b1))
-                elif _SIGN_TITLE.match(ps) and not any(f.name == "title" for f in fields):
-                    s0, e0 = trim(text, ln.start, ln.end)
-                    fields.append(Field("title", s0, e0))
-                elif _NAME.match(ps) and not kind_of(ps) and not is_authority(ps):
-                    s0, e0 = trim(text, ln.start, ln.end)
-                    fields.append(Field("signer", s0, e0))
-                    end = ln.end
-                    j += 1
+            segs = []
+            for j in range(i, n):
+                if j in consumed:
                     break
-                else:
-                    break
-                end = ln.end
-                j += 1
+                segs.append(lines[j])
+            fields, used = _signature(text, segs)
             if fields:
-                node = Node("signature", fields[0].start, max(f.end for f in fields), fields=fields)
-                node.attrs["_rank"] = -2
-                nodes.append(node)
+                nodes.append(_signature_node(fields))
                 prev_block = None
-                i = j
+                i += used
                 continue
 
         # footnote text
