@@ -912,3 +912,47 @@ def test_a_level_named_after_do_is_no_provider():
     named = "Cử cán bộ, công chức tham gia các lớp do Trường Chính trị tỉnh tổ chức."
     out = cut_trailing_phrases(named, [(0, len(named) - 1, "TASK", 0.9)], find_all(named))
     assert [named[s:e] for s, e, _, _ in out] == ["Cử cán bộ, công chức tham gia các lớp"]
+
+
+@pytest.mark.parametrize(
+    ("line", "task"),
+    [
+        # round 7 (set I): a trainee category closes a course name (D7.8)
+        (
+            "- Bồi dưỡng kiến thức quốc phòng - an ninh đối tượng 3, 4: 520 lượt người.",
+            "Bồi dưỡng kiến thức quốc phòng - an ninh",
+        ),
+        (
+            "| Bồi dưỡng kiến thức quốc phòng và an ninh đối tượng 3 | 120 |",
+            "Bồi dưỡng kiến thức quốc phòng và an ninh",
+        ),
+    ],
+)
+def test_a_trainee_category_is_cut_from_a_course(line, task):
+    from pipeline.entities.task_bounds import cut_trailing_phrases
+
+    start = line.index(task[:12])
+    end = line.index("đối tượng") + len("đối tượng 3, 4" if "3, 4" in line else "đối tượng 3")
+    out = cut_trailing_phrases(line, [(start, end, "TASK", 0.9)], find_all(line))
+    assert [line[s:e] for s, e, label, _ in out if label == "TASK"] == [task]
+
+
+def test_a_duty_labelled_as_a_body_becomes_a_task_and_cut_words_go_back():
+    """The tagger labels "Chủ trì mở các lớp ..." after "Trường Chính trị tỉnh:" as an AGENCY,
+    and runs a name into the verb after it ("Trường Chính trị tỉnh đổi" + "mới nội dung")."""
+    from pipeline.entities.agency_bounds import trim_agencies
+
+    text = "Trường Chính trị tỉnh: Chủ trì mở các lớp trung cấp lý luận chính trị."
+    duty = text.index("Chủ trì")
+    out = trim_agencies(text, [(0, 21, "AGENCY", 0.9), (duty, len(text) - 1, "AGENCY", 0.6)])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("Trường Chính trị tỉnh", "AGENCY"),
+        ("Chủ trì mở các lớp trung cấp lý luận chính trị", "TASK"),
+    ]
+    text = "Phối hợp với Trường Chính trị tỉnh đổi mới nội dung bồi dưỡng."
+    a, m = text.index("Trường"), text.index("mới")
+    out = trim_agencies(text, [(a, m - 1, "AGENCY", 0.9), (m, len(text) - 1, "TASK", 0.8)])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("Trường Chính trị tỉnh", "AGENCY"),
+        ("đổi mới nội dung bồi dưỡng", "TASK"),
+    ]

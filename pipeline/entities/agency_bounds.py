@@ -230,17 +230,26 @@ _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 _ROW_COUNTS = re.compile(r"(?<!khu vực)(?<!số)(?:[ \t]+\d+(?:[.,]\d+)?)+$")
 
 
+# a duty the tagger labelled as a body: "Trường Chính trị tỉnh: «Chủ trì mở các lớp ...»"
+_ROLE_OPENING = re.compile(r"(?:Chủ|chủ)[ \t]+trì|(?:Phối|phối)[ \t]+hợp")
+
+
 def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
     spans = join_joint_offices(text, spans)
     out: list[Span4] = []
     starts = sorted(s for s, _, _, _ in spans)
     ends = sorted(e for _, e, _, _ in spans)
+    given_back: dict[int, int] = {}  # a name's old end -> where the words cut from it start
     for s, e, label, score in spans:
         if label != "AGENCY":
             out.append((s, e, label, score))
             continue
         if text[s:e].strip().lower() in _LONE_HEADS or _INSPECTING.fullmatch(text, s, e):
             continue
+        if _ROLE_OPENING.match(text, s) and len(text[s:e].split()) > 3:
+            out.append((s, e, "TASK", score))  # its role phrase is cut with the other TASKs' (D8.2)
+            continue
+        tagged_end = e
         # a name never runs over a column gap ("UBND TỈNH ĐỒNG THÁP      CỘNG HÒA ...")
         # nor into the counts of its table row ("Sở Tài chính 6 2 12")
         # and a lower-case place word ends it: "Đảng ủy xã «tạo điều»" ran into the verb
@@ -289,7 +298,30 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
             out.append((person.start("name"), person.end("name"), "PERSON", score))
         else:
             out.append((s, e, label, score))
+        cut_words = text[e:tagged_end].split()
+        if cut_words and len(cut_words) <= 3 and cut_words[0].lower() not in _NOT_A_VERB:
+            given_back[tagged_end] = e
+    if given_back:
+        # the words cut from a name's end open the TASK right after it: "Trường Chính trị tỉnh
+        # «đổi» + «mới nội dung ...»" gives «đổi mới nội dung ...»
+        out = [_take_back(text, x, given_back) for x in out]
     return sorted(out)
+
+
+# words cut from a name that open a qualifier, not the verb of the TASK after it
+# ("các cơ quan, đơn vị «theo tiến độ»")
+_NOT_A_VERB = frozenset({"theo", "của", "cho", "với", "tại", "về", "và", "để", "trong", "từ", "đến", "trên"})
+
+
+def _take_back(text: str, span: Span4, given_back: dict[int, int]) -> Span4:
+    s, e, label, score = span
+    if label != "TASK":
+        return span
+    for old_end, cut in given_back.items():
+        if old_end <= s and not text[old_end:s].strip():
+            start = cut + len(text[cut:old_end]) - len(text[cut:old_end].lstrip())
+            return (start, e, label, score)
+    return span
 
 
 # what the tagger leaves off a name the grammar reads whole: the level ("Trung tâm

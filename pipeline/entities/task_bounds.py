@@ -398,6 +398,11 @@ _DIRECTED_BY = re.compile(rf"(?i){WS}theo{WS}chỉ{WS}đạo{WS}của{WS}")
 _JOINT_WITH = re.compile(rf"(?:,|{WS}và)?{WS}liên{WS}kết{WS}với{WS}(?=(?:Học{WS}viện|Trường|Đại{WS}học|Viện)\b)")
 
 
+# a trainee category closing a course name: "Bồi dưỡng kiến thức quốc phòng và an ninh
+# «đối tượng 3, 4»" (D7.8)
+_TRAINEE_CATEGORY = re.compile(rf"{WS}đối{WS}tượng{WS}\d(?:[\s,và]*\d)*$")
+
+
 def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[Span4]:
     """End each TASK before a trailing citation, provider or direction phrase
     (D7.7c, D7.7f); the recognisers' spans in the words cut off come back."""
@@ -426,6 +431,9 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
                 if provider and len(text[s : m.start()].split()) >= 3:
                     cut = min(cut, m.start())
                     break
+            category = _TRAINEE_CATEGORY.search(text, s, e)
+            if category and len(text[s : category.start()].split()) >= 3:
+                cut = min(cut, category.start())
             for rx in (_DIRECTED_BY, _JOINT_WITH):
                 m = rx.search(text, s, e)
                 if m and len(text[s : m.start()].split()) >= 3:
