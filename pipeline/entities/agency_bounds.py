@@ -319,8 +319,8 @@ def _take_back(text: str, span: Span4, given_back: dict[int, int]) -> Span4:
         return span
     for old_end, cut in given_back.items():
         if old_end <= s and not text[old_end:s].strip():
-            start = cut + len(text[cut:old_end]) - len(text[cut:old_end].lstrip())
-            return (start, e, label, score)
+            words = text[cut:old_end]
+            return (cut + len(words) - len(words.lstrip()), e, label, score)
     return span
 
 

@@ -19,6 +19,7 @@ from pipeline.entities.patterns import find_all
 from pipeline.entities.postprocess import finish_spans
 from pipeline.entities.rules import regular_entities, rule_entities
 from pipeline.entities.tagger import EntityTagger
+from pipeline.structure.model import Structure
 from pipeline.structure.segmenter import segment
 from pipeline.tokenizer import doc_offsets, text_of
 
@@ -144,7 +145,7 @@ class Normalizer:
         return doc
 
 
-def _column_header(text: str, structure, offset: int) -> str | None:
+def _column_header(text: str, structure: Structure, offset: int) -> str | None:
     """The header of the table column a character sits in, then the table's
     caption line ("(Đơn vị tính: lượt người; kinh phí: triệu đồng)"), where
     plans state the unit as often as in the header."""

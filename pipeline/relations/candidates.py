@@ -500,9 +500,6 @@ def _sentence_has_task(index: _Index, block: Block, ent: Ent, other: Ent, ents: 
     )
 
 
-_CLAUSE_BREAK = re.compile(r"[.;!?](?=\s)")
-
-
 def _clause_actor(index: _Index, head: Ent, tail: Ent, inside: list[Ent]) -> bool:
     """The head's clause has its task, and the next clause names its own doer:
     "X chủ trì ... trong quý I; Y cân đối, bố trí kinh phí" (Y, not X, does
@@ -510,7 +507,7 @@ def _clause_actor(index: _Index, head: Ent, tail: Ent, inside: list[Ent]) -> boo
     ...; Giám đốc Sở ...; Thủ trưởng ... chịu trách nhiệm thi hành"."""
     if head.end > tail.start:
         return False
-    breaks = list(_CLAUSE_BREAK.finditer(index.text, head.end, tail.start))
+    breaks = list(_SENTENCE_END.finditer(index.text, head.end, tail.start))
     if not breaks:
         return False
     clause_start = breaks[-1].end()

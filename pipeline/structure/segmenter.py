@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pipeline.structure.header import is_authority, kind_of, parse_header, starts_header
 from pipeline.structure.lines import Line, heading_hashes, is_bold_line, plain, split_lines, trim
 from pipeline.structure.model import Field, Node, Span, Structure
-from pipeline.structure.tables import detect_tables
+from pipeline.structure.tables import Detected, detect_tables
 
 # (regex on the plain line, rank). Lower rank = higher in the outline.
 _ROMAN = r"(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})"
@@ -161,7 +161,18 @@ def _right_column(line: Line) -> Line | None:
     return Line(line.index, line.start + m.end(), line.end, line.raw[m.end() :])
 
 
-def _closing_block(lines: list[Line], d) -> bool:
+def _free_lines(lines: list[Line], start: int, consumed: set[int], limit: int = 12) -> list[Line]:
+    """Up to ``limit`` lines from ``start`` that no table took (a signature
+    block is never longer)."""
+    out: list[Line] = []
+    for k in range(start, min(len(lines), start + limit)):
+        if k in consumed:
+            break
+        out.append(lines[k])
+    return out
+
+
+def _closing_block(lines: list[Line], d: Detected) -> bool:
     """A "broken" table that is really the closing block laid out with tabs:
     the signature lines ("<TAB>TM. ỦY BAN NHÂN DÂN", "<TAB>KT. CHỦ TỊCH") or
     the recipients list beside it."""
@@ -254,12 +265,13 @@ def segment(text: str) -> Structure:
 
         # recipients: "Nơi nhận:" and the bullet lines after it; in a two-column
         # layout the signature stands to their right, after a tab
-        if _RECIPIENTS.match(s) and len(plain(line.raw.split("\t")[0])) < 40:
+        left = line.raw.split("\t")[0]
+        if _RECIPIENTS.match(s) and len(plain(left)) < 40:
             j = i + 1
             items: list[Span] = []
             first_right = _right_column(line)
             right: list[Line] = [first_right] if first_right is not None else []
-            end = line.end if first_right is None else line.start + len(line.raw.split("\t")[0])
+            end = line.end if first_right is None else line.start + len(left)
             while j < n and j not in consumed:
                 ln = lines[j]
                 if ln.is_blank:
@@ -288,12 +300,7 @@ def segment(text: str) -> Structure:
             prev_block = None
             i = j
             if right and _is_signature_start(plain(right[0].raw)):
-                after = []
-                for k in range(j, n):
-                    if k in consumed:
-                        break
-                    after.append(lines[k])
-                fields, used = _signature(text, right + after)
+                fields, used = _signature(text, right + _free_lines(lines, j, consumed))
                 if fields:
                     nodes.append(_signature_node(fields))
                     i = j + max(0, used - len(right))
@@ -301,12 +308,7 @@ def segment(text: str) -> Structure:
 
         # signature: capacity/title lines, then the signer's name
         if _is_signature_start(s):
-            segs = []
-            for j in range(i, n):
-                if j in consumed:
-                    break
-                segs.append(lines[j])
-            fields, used = _signature(text, segs)
+            fields, used = _signature(text, _free_lines(lines, i, consumed))
             if fields:
                 nodes.append(_signature_node(fields))
                 prev_block = None
