@@ -265,6 +265,18 @@ def test_a_name_is_completed_by_its_level_or_place_only(text: str, tagged: str, 
             [("Phó Chủ tịch UBND tỉnh", "AGENCY"), ("Trần Minh Khôi", "PERSON")],
         ),
         ("Chủ tịch UBND tỉnh Hà Nam ký.", "Chủ tịch UBND tỉnh Hà Nam", [("Chủ tịch UBND tỉnh Hà Nam", "AGENCY")]),
+        # a single surname left after "tỉnh" is the office-holder's, not a province
+        (
+            "Phát biểu, Chủ tịch HĐND tỉnh Nguyễn Hoàng Phúc đề nghị UBND tỉnh chỉ đạo.",
+            "Chủ tịch HĐND tỉnh Nguyễn Hoàng Phúc",
+            [("Chủ tịch HĐND tỉnh", "AGENCY"), ("Nguyễn Hoàng Phúc", "PERSON")],
+        ),
+        # the offices of a school, a department of a ministry
+        (
+            "Phó Hiệu trưởng Trường Chính trị tỉnh Trần Văn Hải phát biểu.",
+            "Phó Hiệu trưởng Trường Chính trị tỉnh Trần Văn Hải",
+            [("Phó Hiệu trưởng Trường Chính trị tỉnh", "AGENCY"), ("Trần Văn Hải", "PERSON")],
+        ),
         (
             "Phó Chủ tịch UBND tỉnh Trần Minh Khôi nhấn mạnh: cần đổi mới.",
             "Phó Chủ tịch UBND tỉnh Trần Minh Khôi nhấn mạnh",
@@ -320,3 +332,51 @@ def test_a_joint_office_split_in_two_by_the_tagger_is_joined() -> None:
     assert [(text[s:e], label) for s, e, label, _ in trim_agencies(text, spans)] == [
         ("Văn phòng HĐND và UBND quận", "AGENCY")
     ]
+
+
+def _complete(text: str, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    from pipeline.entities.agencies import find_agencies
+    from pipeline.entities.agency_bounds import complete_from_grammar, take_back_name_words
+
+    spans = [(text.index(p), text.index(p) + len(p), label, 0.9) for p, label in pieces]
+    out = take_back_name_words(text, complete_from_grammar(text, spans, find_agencies(text)))
+    return [(text[s:e], label) for s, e, label, _ in sorted(out)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        # the second half of a joint name is no start of the duty after it
+        (
+            "b) Cục Kế hoạch - Tài chính bảo đảm kinh phí thực hiện Kế hoạch.",
+            [("Cục Kế hoạch", "AGENCY"), ("Tài chính bảo đảm kinh phí thực hiện Kế hoạch", "TASK")],
+            [("Cục Kế hoạch - Tài chính", "AGENCY"), ("bảo đảm kinh phí thực hiện Kế hoạch", "TASK")],
+        ),
+        # whose units they are: the grammar's name ends where the duty's verb begins
+        (
+            "c) Thủ trưởng các đơn vị thuộc Bộ cử công chức tham gia các lớp đúng đối tượng.",
+            [("Thủ trưởng các đơn vị", "AGENCY"), ("thuộc Bộ cử công chức tham gia các lớp đúng đối tượng", "TASK")],
+            [("Thủ trưởng các đơn vị thuộc Bộ", "AGENCY"), ("cử công chức tham gia các lớp đúng đối tượng", "TASK")],
+        ),
+        # the last word of a name the tagger gave to the duty
+        (
+            "2. Phối hợp với Học viện Chính trị quốc gia Hồ Chí Minh khai giảng lớp cao cấp lý luận chính trị.",
+            [
+                ("Học viện Chính trị quốc gia Hồ Chí", "AGENCY"),
+                ("Minh khai giảng lớp cao cấp lý luận chính trị", "TASK"),
+            ],
+            [
+                ("Học viện Chính trị quốc gia Hồ Chí Minh", "AGENCY"),
+                ("khai giảng lớp cao cấp lý luận chính trị", "TASK"),
+            ],
+        ),
+        # not a capitalised verb opening the duty
+        (
+            "Sở Nội vụ Tổ chức các lớp bồi dưỡng kỹ năng số.",
+            [("Sở Nội vụ", "AGENCY"), ("Tổ chức các lớp bồi dưỡng kỹ năng số", "TASK")],
+            [("Sở Nội vụ", "AGENCY"), ("Tổ chức các lớp bồi dưỡng kỹ năng số", "TASK")],
+        ),
+    ],
+)
+def test_a_name_the_tagger_cut_short_takes_its_words_back_from_the_duty(text, pieces, expected) -> None:
+    assert _complete(text, pieces) == expected

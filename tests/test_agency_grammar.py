@@ -29,6 +29,18 @@ NAMES = [
     "Viện Hàn lâm Khoa học xã hội Việt Nam",
     "Phòng Tài chính - Kế hoạch huyện",
     "các tổ chức chính trị - xã hội tỉnh",
+    # round 8: whose units they are, school levels, the Party's district committees,
+    # the special zones of the two-level reform, state groups that train officials
+    "Thủ trưởng các đơn vị thuộc Bộ",
+    "Các đơn vị sự nghiệp công lập thuộc UBND tỉnh",
+    "các trường mầm non, tiểu học, trung học cơ sở trực thuộc",
+    "Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+    "Ban Thường vụ các đảng ủy xã, thị trấn",
+    "UBND các xã, phường, đặc khu",
+    "các tổ chức chính trị - xã hội xã",
+    "Viettel Tuyên Quang",
+    "VNPT Huế",
+    "Phó Hiệu trưởng Trường Chính trị tỉnh",
 ]
 
 
@@ -80,6 +92,9 @@ def test_titles_in_capitals(text: str, expected: list[str]) -> None:
         ("- Bộ trưởng (để b/c);", []),
         ("KT. BỘ TRƯỞNG", []),
         ("Bộ trưởng Bộ Nội vụ ký", ["Bộ trưởng Bộ Nội vụ"]),
+        # a commune's authority in a header, over a line break, as a province's
+        ("ỦY BAN NHÂN DÂN\nXÃ EA KAR\n\nSố: 12/KH-UBND", ["ỦY BAN NHÂN DÂN\nXÃ EA KAR"]),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", []),
     ],
 )
 def test_round_6_names(text: str, expected: list[str]) -> None:

@@ -129,6 +129,18 @@ def test_a_rate_says_what_it_is_per():
     assert "per" not in normalize("MONEY", "950 triệu đồng")
 
 
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("từ 2 đến 3 triệu đồng/người", 2_000_000, 3_000_000),
+        ("1,5 - 2 tỷ đồng", 1_500_000_000, 2_000_000_000),
+    ],
+)
+def test_a_range_of_amounts_keeps_both_ends_in_the_scale_of_the_second(text, low, high):
+    v = normalize("MONEY", text)
+    assert (v["amount"], v["low"], v["high"], v["bound"]) == (None, low, high, "range")
+
+
 def test_a_day_without_its_year_is_a_day_not_a_recurrence():
     assert normalize("DATE", "14/3") == {"kind": "day", "start": None, "end": None}
 

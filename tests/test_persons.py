@@ -31,6 +31,22 @@ from pipeline.entities.persons import find_persons
         ("Theo bà Nguyệt, chương trình gồm 4 chuyên đề", ["Nguyệt"]),
         ("tỉnh Bà Rịa - Vũng Tàu", []),
         ("số 12 đường Bà Triệu, thành phố Thanh Hóa", []),
+        # round 8: an academic title is a cue, outside the name
+        ("Phát biểu bế giảng, TS. Nguyễn Văn Sơn, Phó Hiệu trưởng Trường Chính trị", ["Nguyễn Văn Sơn"]),
+        ("Dự có PGS.TS Trần Thị Hoa, Giám đốc Học viện.", ["Trần Thị Hoa"]),
+        # trainees named in a list, with the surnames of ethnic minorities
+        (
+            "Ba học viên Hoàng Văn Chiến, Đặng Thị Lan và Ma Thị Hường được tặng giấy khen.",
+            ["Hoàng Văn Chiến", "Đặng Thị Lan", "Ma Thị Hường"],
+        ),
+        ("đồng chí Bàn Văn Thịnh, Phó Chủ tịch UBND xã Bình Xa", ["Bàn Văn Thịnh"]),
+        # a place after a comma is no next name (two syllables)
+        ("ông Lê Văn Tám, Hà Nội và Lâm Đồng", ["Lê Văn Tám"]),
+        # a photo credit in capitals
+        ("thông qua nghị quyết. Ảnh: THẢO NGUYÊN\n\nTrình bày", ["THẢO NGUYÊN"]),
+        # a lower-case word is no part of a name, whatever its first letter ("đ", "ư")
+        ("Ông Nguyễn Văn An được khen thưởng", ["Nguyễn Văn An"]),
+        ("Bà Đặng Thị Lan đã phát biểu", ["Đặng Thị Lan"]),
     ],
 )
 def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:

@@ -117,6 +117,18 @@ CASES = [
     ("I. KET QUA THUC HIEN NAM 2023", [("DATE", "NAM 2023")]),
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM 2023", []),
     ("UBND TỈNH QUẢNG NAM 2024", []),
+    # round 8: negated bound words are bound words (schema: "tối đa"), ranges written with "đến"
+    ("tỷ lệ không quá 2% tổng số", [("PERCENT", "không quá 2%")]),
+    ("bố trí không dưới 30 học viên/lớp", [("QUOTA", "không dưới 30 học viên/lớp")]),
+    ("gồm từ 45 đến 55 đồng chí", [("QUOTA", "từ 45 đến 55 đồng chí")]),
+    ("mức hỗ trợ từ 2 đến 3 triệu đồng/người", [("MONEY", "từ 2 đến 3 triệu đồng/người")]),
+    # a law school and a field of study are no law; a title stops at a table cell's end
+    (
+        "<td>Trường Đại học Luật Hà Nội</td><td>Từ tháng 6 đến tháng 9/2026</td>",
+        [("DATE", "Từ tháng 6 đến tháng 9/2026")],
+    ),
+    ("Đại học ngành Luật, hình thức vừa làm vừa học", []),
+    ("<td>Luật Ngân sách nhà nước</td>", [("LEGAL_REF", "Luật Ngân sách nhà nước")]),
 ]
 
 

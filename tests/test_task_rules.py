@@ -956,3 +956,40 @@ def test_a_duty_labelled_as_a_body_becomes_a_task_and_cut_words_go_back():
         ("Trường Chính trị tỉnh", "AGENCY"),
         ("đổi mới nội dung bồi dưỡng", "TASK"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, pieces, expected",
+    [
+        # the duty's object holds the percent: one TASK to the sentence end
+        (
+            "Đảm bảo có 50% trở lên thời lượng giảng dạy do giảng viên thỉnh giảng đảm nhiệm. Hết.",
+            [("Đảm bảo có", "TASK"), ("50% trở lên", "PERCENT")],
+            [("Đảm bảo có 50% trở lên thời lượng giảng dạy do giảng viên thỉnh giảng đảm nhiệm", "TASK")],
+        ),
+        # ... and to a ";" when the sentence goes on
+        (
+            "Bảo đảm cho 100% công chức thi tuyển được bồi dưỡng; báo cáo kết quả.",
+            [("Bảo đảm cho", "TASK"), ("100%", "PERCENT")],
+            [("Bảo đảm cho 100% công chức thi tuyển được bồi dưỡng", "TASK")],
+        ),
+        # a percent after a comma is no object of the TASK
+        (
+            "Tổ chức bồi dưỡng, 100% cán bộ tham gia.",
+            [("Tổ chức bồi dưỡng", "TASK"), ("100%", "PERCENT")],
+            [("Tổ chức bồi dưỡng", "TASK"), ("100%", "PERCENT")],
+        ),
+        # another entity before the sentence end: left as it is
+        (
+            "Đảm bảo có 50% cán bộ học tại Trường Chính trị tỉnh.",
+            [("Đảm bảo có", "TASK"), ("50%", "PERCENT"), ("Trường Chính trị tỉnh", "AGENCY")],
+            [("Đảm bảo có", "TASK"), ("50%", "PERCENT"), ("Trường Chính trị tỉnh", "AGENCY")],
+        ),
+    ],
+)
+def test_a_task_goes_on_over_the_percent_its_verb_governs(text, pieces, expected):
+    from pipeline.entities.task_bounds import join_over_percents
+
+    spans = [(text.index(p), text.index(p) + len(p), label, 1.0) for p, label in pieces]
+    out = join_over_percents(text, spans)
+    assert [(text[s:e], label) for s, e, label, _ in out] == expected

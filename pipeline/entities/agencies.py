@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
-_LOWER = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵfjwz"
-_UPPER = _LOWER.upper()
+from pipeline.normalize.text import LOWER_LETTERS, UPPER_LETTERS
+
+_LOWER = LOWER_LETTERS
+_UPPER = UPPER_LETTERS
 U = f"[{_UPPER}]"
 L = f"[{_LOWER}]"
 _TITLE = rf"{U}{L}*(?![{_UPPER}{_LOWER}])"  # Nội, Đầu; whole words: not the "N" of "NĂM"
@@ -29,7 +31,9 @@ _WORD_GAP = r"[ \u00a0]+"  # not a tab: tabs separate table cells
 OFFICES = (
     "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc",
     "Thủ trưởng", "Bộ trưởng", "Thủ tướng", "Phó Thủ tướng", "Trưởng ban", "Phó Trưởng ban",
-    "Chánh Thanh tra", "Hiệu trưởng", "Viện trưởng", "Cục trưởng", "Tổng cục trưởng", "Bí thư", "Phó Bí thư",
+    "Chánh Thanh tra", "Phó Chánh Thanh tra", "Hiệu trưởng", "Phó Hiệu trưởng", "Viện trưởng", "Phó Viện trưởng",
+    "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Trưởng phòng",
+    "Phó Trưởng phòng", "Chủ nhiệm", "Phó Chủ nhiệm", "Bí thư", "Phó Bí thư",
     "Thường trực", "Ban Thường vụ", "Ban Chấp hành",
 )  # fmt: skip
 HEADS = (
@@ -40,6 +44,8 @@ HEADS = (
     "Tổng cục", "Viện", "Đài", "Báo", "Công an", "Bộ Chỉ huy", "Kho bạc", "Liên đoàn", "Hội", "Tỉnh ủy",
     "Tỉnh uỷ", "Huyện ủy", "Thành ủy", "Thị ủy", "Đảng ủy", "Đảng bộ", "Chính phủ", "Quân khu", "Tỉnh đoàn",
     "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ", "Liên minh Hợp tác xã", "Ngân hàng", "Kiểm toán", "Bệnh viện",
+    # state-owned groups that train officials (digital skills): "Viettel Tuyên Quang", "VNPT Huế"
+    "Viettel", "VNPT", "MobiFone", "Bưu điện", "Tập đoàn", "Tổng công ty",
     "SỞ", "BAN", "BỘ", "CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ",
 )  # fmt: skip
 # lower-case syllables that end a name: verbs, prepositions, function words
@@ -52,8 +58,8 @@ _STOP = (
     "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
 )  # fmt: skip
 _LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
-PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|TP\.?|Thành phố)"
-_PLACE_CAPS = r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ)"
+PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|đặc khu|TP\.?|Thành phố)"
+_PLACE_CAPS = r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU)"
 _LEVEL = r"(?:cấp tỉnh|cấp huyện|cấp xã|các cấp|Trung ương|trung ương|TW)"
 
 
@@ -83,11 +89,16 @@ _PLACE = (
 _BODY = rf"(?:{_HEAD_ALT}){_NAME}{_PLACE}"
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Tt]hủ trưởng các|UBND các|Ủy ban nhân dân các|Uỷ ban nhân dân các|Chủ tịch UBND các)"
-    r"(?:[ \u00a0]*,?[ \u00a0]*(?:sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thị trấn|thành phố|xã|phường|cơ sở|"
-    r"trường|cấp ủy|cấp uỷ|tổ chức cơ sở đảng|tổ chức đảng|chi bộ|đảng bộ|tổ chức|hội|đoàn thể)(?![\w])){1,8}"
-    r"(?:[ \u00a0]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|trực thuộc(?: UBND tỉnh| tỉnh)?|thuộc tỉnh|"
-    r"sự nghiệp(?: công lập)?(?: trực thuộc(?: UBND tỉnh| tỉnh)?)?|hành chính|đào tạo(?:, bồi dưỡng)?|"
-    r"chuyên môn|chính trị[ \u00a0]*-[ \u00a0]*xã hội)(?![\w]))*"
+    r"(?:[ \u00a0]*,?[ \u00a0]*(?:huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|quận ủy|quận uỷ|"
+    r"sở|ban|ngành|cơ quan|đơn vị|địa phương|huyện|quận|thị xã|thị trấn|thành phố|xã|phường|"
+    r"đặc khu|cơ sở|trường|cấp ủy|cấp uỷ|đảng ủy|đảng uỷ|tổ chức cơ sở đảng|tổ chức đảng|chi bộ|đảng bộ|tổ chức|hội|đoàn thể|"
+    # the levels of schools: "các trường mầm non, tiểu học, trung học cơ sở"
+    r"mầm non|tiểu học|trung học cơ sở|trung học phổ thông|THCS|THPT)(?![\w])){1,8}"
+    r"(?:[ \u00a0]+(?:tỉnh|cấp tỉnh|có liên quan|liên quan|"
+    # whose they are: "các đơn vị sự nghiệp công lập «thuộc UBND tỉnh»", "Thủ trưởng các đơn vị «thuộc Bộ»"
+    r"(?:trực )?thuộc(?: UBND tỉnh| Ủy ban nhân dân tỉnh| UBND huyện| Tỉnh ủy| Huyện ủy| Thành ủy| tỉnh| Bộ| Sở)?|"
+    r"sự nghiệp(?: công lập)?(?: (?:trực )?thuộc(?: UBND tỉnh| Ủy ban nhân dân tỉnh| tỉnh| Bộ| Sở)?)?|hành chính|"
+    r"đào tạo(?:, bồi dưỡng)?|chuyên môn|chính trị[ \u00a0]*-[ \u00a0]*xã hội(?: xã| huyện| tỉnh)?)(?![\w]))*"
 )
 _OFFICE_LIST = rf"(?:{_alt(OFFICES)})(?:[ \u00a0]*,[ \u00a0]*(?:{_alt(OFFICES)}))*"
 AGENCY = re.compile(

@@ -32,6 +32,8 @@ import bisect
 import re
 
 from pipeline.entities.features import AGENCY_HEADS
+from pipeline.entities.task_words import ACTIVITY_OPENER, LINKED_VERB, WS
+from pipeline.normalize.text import LOWER, UPPER
 
 Span4 = tuple[int, int, str, float]
 
@@ -57,30 +59,46 @@ _PREDICATE = re.compile(
 )
 SURNAMES = (
     "Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trương|Lâm|Mai|Đào|Lương|Tạ|Chu|"
-    "Triệu|Thái|Lò|Quàng|Đồng|Hà|Cao|Tô|Vương|Nông|Lưu|Kiều|Tăng|Khổng|Diệp|Quách|Trịnh|Phùng"
+    "Triệu|Thái|Lò|Quàng|Đồng|Hà|Cao|Tô|Vương|Nông|Lưu|Kiều|Tăng|Khổng|Diệp|Quách|Trịnh|Phùng|Đoàn|Đàm|Tống|"
+    # and those of the north's and the south's ethnic minorities and of old families
+    "Ma|Bàn|Lục|Sầm|Lường|Cầm|Giàng|Sùng|Thào|Hầu|Bế|Hứa|Lã|Doãn|Mạc|Khúc|Lại|Thân|Giáp|Thạch|Danh|Điểu|Ksor|Siu"
 )
 OFFICE = re.compile(
-    r"(?i:(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng|bộ\s+trưởng)\b)"
+    r"(?i:(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng"
+    r"|bộ\s+trưởng|hiệu\s+trưởng|viện\s+trưởng|cục\s+trưởng|vụ\s+trưởng|trưởng\s+phòng|chánh\s+thanh\s+tra|chủ\s+nhiệm)\b)"
 )
 # the name follows a body or a place, not a place word or a word of a name;
 # after "tỉnh" or "thành phố" only a three- or four-syllable name, as provinces
 # and cities have two ("UBND tỉnh Hà Nam", "Phó Chủ tịch UBND tỉnh «Trần Minh Khôi»")
 _NOT_BEFORE_NAME = r"(?<![Tt]ỉnh)(?<![Pp]hố)(?<![Gg]ia)(?<![Tt]rị)"
 _AFTER_PLACE_WORD = r"(?<=[Tt]ỉnh)(?<!Tỉnh)|(?<=[Pp]hố)"
-_PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}})$")
+_PERSON_TAIL = re.compile(rf"{_NOT_BEFORE_NAME}\s+(?P<name>(?:{SURNAMES})(?:\s+{UPPER}{LOWER}*){{1,3}})$")
 _PERSON_AFTER_PLACE = re.compile(
-    rf"(?:{_AFTER_PLACE_WORD})\s+(?P<name>(?!Hà\s+Nội\b)(?:{SURNAMES})(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{2,3}})$"
+    rf"(?:{_AFTER_PLACE_WORD})\s+(?P<name>(?!Hà\s+Nội\b)(?:{SURNAMES})(?:\s+{UPPER}{LOWER}*){{2,3}})$"
 )
 
 
-_LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|tỉnh|xã|phường)"
-_PLACE_TAIL = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \u00a0\-]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,3}"
+def _office_holder(text: str, s: int, e: int) -> re.Match[str] | None:
+    """The name after "office + body" ending the span. After "tỉnh" or
+    "thành phố" the name that leaves no province behind wins: "Chủ tịch HĐND
+    tỉnh «Nguyễn Hoàng Phúc»", where the tail alone would keep "Nguyễn" as
+    the province ("tỉnh Nguyễn" + «Hoàng Phúc»); a province has two words."""
+    tail = _PERSON_TAIL.search(text, s, e)
+    after_place = _PERSON_AFTER_PLACE.search(text, s, e)
+    if tail and after_place and after_place.start("name") < tail.start("name"):
+        left = text[after_place.start("name") : tail.start("name")].split()
+        return after_place if len(left) == 1 else tail
+    return tail or after_place
+
+
+_LEVEL = r"(?:thành\s+phố|thị\s+xã|thị\s+trấn|đặc\s+khu|huyện|quận|tỉnh|xã|phường)"
+_PLACE_TAIL = rf"{UPPER}{LOWER}*(?:[ \u00a0\-]+{UPPER}{LOWER}*){{0,3}}"
 _ENDS_WITH_LEVEL = re.compile(rf"(?i)\b{_LEVEL}$")
 _MORE_LEVELS = re.compile(rf"(?i)(?:\s*(?:,|và)\s*{_LEVEL}\b)*(?:\s+trực\s+thuộc\s+(?:TW|Trung\s+ương))?")
 _LONE_HEADS = frozenset({"sở", "ban", "bộ", "cục", "phòng", "viện", "học", "trường", "ủy", "uỷ", "hội", "vụ", "tổng"})
 # "thanh tra" is also the verb: "Thanh tra việc thực hiện ...", "thanh tra đột
 # xuất" are inspections, "Thanh tra tỉnh", "Thanh tra Sở Nội vụ" inspectorates
-_INSPECTING = re.compile(r"(?i:thanh\s+tra)(?:\s+(?!tỉnh|huyện|thành|thị|quận|xã|phường|sở|bộ|chính)[a-zà-ỹđ]+)*")
+_INSPECTING = re.compile(rf"(?i:thanh\s+tra)(?:\s+(?!tỉnh|huyện|thành|thị|quận|xã|phường|sở|bộ|chính){LOWER}+)*")
 
 
 def extend_levels(text: str, s: int, e: int, limit: int) -> int:
@@ -119,7 +137,7 @@ _INSTITUTIONS_TAIL = re.compile(
 # capitalised word after "và" that opens no body of its own continues the name
 # (D6.2); the tagger often stops at "và"
 _AND_NAME_TAIL = re.compile(
-    r"\s+và\s+(?P<word>[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[a-zà-ỹđ]+)?"
+    rf"\s+và\s+(?P<word>{UPPER}{LOWER}*)(?:\s+{LOWER}+)?"
     r"(?=\s*(?:[,;.:)\t\n]|$)|\s+(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|tổ\s+chức|thực\s+hiện)\b)"
 )
 # "các đơn vị, địa phương" + " được giao nhiệm vụ": a collective qualifier (D6.1)
@@ -134,15 +152,15 @@ _REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
 # "Giám đốc các Sở: Nội vụ" + ", Tài chính, Kế hoạch và Đầu tư": the names a
 # head with a colon lists are one span (D6.2)
 _COLON_LIST_TAIL = re.compile(
-    r"(?:(?:,[ \t]*|[ \t]+và[ \t]+)[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \t]+[a-zà-ỹđ]+){0,3})+"
-    r"(?=[ \t]*(?:[;.\n)]|$)|,[ \t]*[a-zà-ỹđ])"
+    rf"(?:(?:,[ \t]*|[ \t]+và[ \t]+){UPPER}{LOWER}*(?:[ \t]+{LOWER}+){{0,3}})+"
+    rf"(?=[ \t]*(?:[;.\n)]|$)|,[ \t]*{LOWER})"
 )
 
 
 # "Giám đốc các Sở" + ": Nội vụ, Tài chính": the names after the colon complete it
 _PLURAL_HEAD = re.compile(r"(?:các|Các)[ \t]+(?:Sở|Bộ|Ban|Phòng|sở|ban|phòng)$")
 _COLON_NAMES = re.compile(
-    r"[ \t]*:[ \t]*[A-ZĐÀ-Ỹ][a-zà-ỹđ]*(?:[ \t]+[a-zà-ỹđ]+){0,3}" + _COLON_LIST_TAIL.pattern.replace("+(?=", "*(?=")
+    rf"[ \t]*:[ \t]*{UPPER}{LOWER}*(?:[ \t]+{LOWER}+){{0,3}}" + _COLON_LIST_TAIL.pattern.replace("+(?=", "*(?=")
 )
 
 
@@ -224,7 +242,7 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 _PLACE_THEN_WORDS = re.compile(
     r"[ \u00a0](?P<place>xã|phường|huyện|tỉnh|quận|thị[ \u00a0]+trấn)(?![ \u00a0]+(?:hội|ủy|uỷ)\b)"
-    r"(?:[ \u00a0]+(?!(?:xã|phường|huyện|tỉnh|quận|thị|trấn|thành|phố)\b)[a-zà-ỹđ]+){1,3}$"  # not "xã phường thị trấn"
+    rf"(?:[ \u00a0]+(?!(?:xã|phường|huyện|tỉnh|quận|thị|trấn|thành|phố)\b){LOWER}+){{1,3}}$"  # not "xã phường thị trấn"
 )
 _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 _ROW_COUNTS = re.compile(r"(?<!khu vực)(?<!số)(?:[ \t]+\d+(?:[.,]\d+)?)+$")
@@ -288,11 +306,7 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         predicate = _PREDICATE.search(text, s, e + 12)  # or inside the verb: "Sở Tài chính «cân»"
         if predicate and predicate.start() < e and len(text[s : predicate.start()].split()) >= 2:
             e = predicate.start()
-        person = (
-            _PERSON_TAIL.search(text, s, e) or _PERSON_AFTER_PLACE.search(text, s, e)
-            if OFFICE.match(text, s, e)
-            else None
-        )
+        person = _office_holder(text, s, e) if OFFICE.match(text, s, e) else None
         if person and person.start() > s:
             out.append((s, person.start(), label, score))
             out.append((person.start("name"), person.end("name"), "PERSON", score))
@@ -330,15 +344,30 @@ _LEVEL_REST = re.compile(rf"[ \u00a0]+{_LEVEL}(?:[ \u00a0]+{_PLACE_TAIL})?")
 _PLACE_REST = re.compile(rf"[ \u00a0]+{_PLACE_TAIL}")
 
 
+# the second half of a joint name: "Cục Kế hoạch «- Tài chính»", "Phòng Tài
+# chính «- Kế hoạch huyện»", "Sở Lao động «- Thương binh và Xã hội»"
+MIN_TASK_CHARS = 10  # what is left of a duty must still say something
+# the grammar's name ends where a duty begins: "Thủ trưởng các đơn vị thuộc Bộ" «cử công
+# chức ...», "các tổ chức chính trị - xã hội xã" «phối hợp tuyên truyền ...»
+_ROLE_WORDS = rf"có{WS}trách{WS}nhiệm|chủ{WS}trì|phối{WS}hợp"
+_DUTY_AFTER = re.compile(rf"(?i)[ \u00a0]+(?:(?:{_ROLE_WORDS})[ \u00a0,]+)?{LINKED_VERB.pattern.removeprefix('(?i)')}")
+_JOINT_REST = re.compile(rf"[ \u00a0]*[-–][ \u00a0]*{UPPER}[^\s]*(?:[ \u00a0]+[^\s]+){{0,6}}")
+
+
 def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int, int]]) -> list[Span4]:
     """Extend an AGENCY to the grammar's extent of the same name when what it
     left off is only the level or the place (D6.4: «Trường Chính trị tỉnh»,
-    «UBND tỉnh Lạng Sơn»), and nothing else was found there."""
+    «UBND tỉnh Lạng Sơn»), and nothing else was found there; or the second
+    half of a joint name after a hyphen, which the tagger reads as the start
+    of the duty that follows («Cục Kế hoạch - Tài chính» + "bảo đảm kinh
+    phí"): the duty then starts after the name."""
     longest = {}
     for a, b in grammar:
         longest[a] = max(b, longest.get(a, b))
-    starts = sorted(x[0] for x in spans)
+    spans = sorted(spans)
+    starts = [x[0] for x in spans]
     out: list[Span4] = []
+    moved: dict[int, int] = {}  # a TASK's start -> where it starts now
     for s, e, label, score in spans:
         g = longest.get(s, e)
         if label == "AGENCY" and g > e:
@@ -347,5 +376,40 @@ def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int
             rest = _LEVEL_REST if not _ENDS_WITH_LEVEL.search(text, s, e) else _PLACE_REST
             if g <= nxt and rest.fullmatch(text, e, g):
                 e = g
+            elif (
+                g <= nxt
+                and _JOINT_REST.fullmatch(text, e, g)
+                or g > nxt
+                and spans[i][2] == "TASK"
+                and spans[i][1] > g + MIN_TASK_CHARS
+                and (_JOINT_REST.fullmatch(text, e, g) or _DUTY_AFTER.match(text, g))
+            ):
+                if g > nxt:
+                    moved[nxt] = g + len(text[g : spans[i][1]]) - len(text[g : spans[i][1]].lstrip())
+                e = g
         out.append((s, e, label, score))
+    return [(moved.get(s, s) if label == "TASK" else s, e, label, score) for s, e, label, score in out]
+
+
+_NAME_WORD_OPENING = re.compile(rf"[ \u00a0](?P<word>{UPPER}{LOWER}*)(?=[ \u00a0]+{LOWER})")
+
+
+def take_back_name_words(text: str, spans: list[Span4]) -> list[Span4]:
+    """A capitalised word opening the TASK right after an AGENCY, with the
+    duty going on in lower case, is the name's last word the tagger cut off:
+    «Học viện Chính trị quốc gia Hồ Chí» + "Minh khai giảng lớp ..." gives
+    «... Hồ Chí Minh» and "khai giảng lớp ...". Not a capitalised verb that
+    opens the duty ("Sở Nội vụ Tổ chức ...")."""
+    spans = sorted(spans)
+    out = list(spans)
+    for i in range(len(spans) - 1):
+        (s, e, label, score), (ts, te, tlabel, tscore) = spans[i], spans[i + 1]
+        if label != "AGENCY" or tlabel != "TASK":
+            continue
+        m = _NAME_WORD_OPENING.match(text, e)
+        if m is None or m.start("word") != ts or ACTIVITY_OPENER.match(text, ts):
+            continue
+        rest = m.end("word") + len(text[m.end("word") : te]) - len(text[m.end("word") : te].lstrip())
+        if te - rest >= MIN_TASK_CHARS:
+            out[i], out[i + 1] = (s, m.end("word"), label, score), (rest, te, tlabel, tscore)
     return out

@@ -63,12 +63,15 @@ LEGAL_BARE_SYMBOL = re.compile(
 )
 # a law's title runs up to "năm YYYY" (kept) or to a following date (not kept);
 # commas belong to titles ("Luật Cán bộ, công chức năm 2008")
-_TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n]+"
+_TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n<]+"
 LAW = re.compile(rf"(?P<title>(?:Bộ\s+)?Luật(?:{_TITLE_WORD}){{1,30}}?)(?P<year>[ \t]+năm[ \t]*\d{{4}})")
+# a law school or a field of study is no law: "Trường Đại học «Luật» Hà Nội",
+# "ngành «Luật»"; nor does a title run on into the next cell of an HTML table
+_NOT_A_LAW = r"(?<!\w)(?<!Đại học )(?<!ngành )(?<!Khoa )(?<!Cử nhân )"
 LAW_NO_YEAR = re.compile(
-    r"(?<!\w)Luật[ \t]+(?:[A-ZĐ]\w*|tổ chức|ngân sách|ban hành|cán bộ|viên chức)"
-    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\s;.()]+){0,10}?"
-    r"(?=[ \t\n]+ngày\b|[;.)]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$"
+    _NOT_A_LAW + r"Luật[ \t]+(?:[A-ZĐ]\w*|tổ chức|ngân sách|ban hành|cán bộ|viên chức)"
+    r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\s;.()<]+){0,10}?"
+    r"(?=[ \t\n]+ngày\b|[;.)<]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$"
     r"|[ \t]+(?:và|cùng)[ \t]+(?:các|những)\b)",  # "Luật Ngân sách nhà nước «và các văn bản hướng dẫn»"
 )
 # an amending law is one title, the laws it amends inside it: "Luật sửa đổi, bổ sung
@@ -147,7 +150,10 @@ DATE = _guarded(
 BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")
 
 # --- PERCENT ---------------------------------------------------------------------
-_BOUND_BEFORE = r"(?:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|từ)[ \t]+)?"  # not "đạt" (schema)
+# bound words of the schema, and the negated ones that say the same ("không quá" is
+# "tối đa", "không dưới" is "ít nhất"); not "đạt" (schema)
+_BOUND_WORDS = r"ít nhất|tối thiểu|tối đa|không vượt quá|không quá|không dưới|không ít hơn|khoảng|gần|hơn|trên|dưới|từ"
+_BOUND_BEFORE = rf"(?:(?:{_BOUND_WORDS})[ \t]+)?"
 _PERCENT = (
     rf"(?i:{_BOUND_BEFORE})(?:\d+(?:[.,]\d+)?[ \t]*%?[ \t]*(?:-|–|đến)[ \t]*)?\d+(?:[.,]\d+)?[ \t]*%"
     r"(?:[ \t]+(?:trở lên|trở xuống))?"
@@ -159,7 +165,7 @@ PERCENT = _guarded(_BOUND_FIRST, _PERCENT)
 
 # --- MONEY -----------------------------------------------------------------------
 _MONEY = (
-    rf"(?i:(?:khoảng|gần|hơn|trên|dưới|tối đa|tối thiểu){_SPN})?(?:{_NUM})(?:\*\*)?{_WS}"
+    rf"(?i:(?:{_BOUND_WORDS}){_SPN})?(?:(?:{_NUM})[ \t]*(?:-|–|đến)[ \t]*)?(?:{_NUM})(?:\*\*)?{_WS}"
     rf"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ){_SPN})?(?:đồng|VNĐ|VND|đ)(?!\w)"
     # a rate keeps what it is per: "50.000 đồng/người/ngày"
     r"(?:[ \t]*/[ \t]*(?:người|học[ \t]+viên|lớp|ngày|buổi|tháng|năm|khóa|khoá|lượt|suất|tiết|giờ)(?!\w)){0,3}"
@@ -201,9 +207,9 @@ _COUNTED = (
     r"viên chức|người|học viên))?"
 )
 _QUOTA = (
-    rf"(?i:(?:ít nhất|tối thiểu|tối đa|khoảng|gần|hơn|trên|dưới|trên|từ){_SPN})?"
+    rf"(?i:(?:{_BOUND_WORDS}){_SPN})?"
     # "/" after a count noun starts a second count ("01 lớp/45 học viên"), not after a digit
-    rf"(?<![\d.,])(?<!\d/)(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?{_WS}"
+    rf"(?<![\d.,])(?<!\d/)(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–|đến)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?{_WS}"
     rf"(?:{_COUNT_NOUNS})(?!\w)(?:[ \t]*/[ \t]*(?:năm|khóa|lớp))?" + _COUNTED
 )
 QUOTA = _guarded(_BOUND_FIRST, _QUOTA)

@@ -16,16 +16,28 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.agency_bounds import OFFICE, SURNAMES
+from pipeline.normalize.text import LOWER, UPPER
 from pipeline.structure.segmenter import is_site_chrome
 
 _SP = r"[ \u00a0]"
-_NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){{1,3}}(?!{_SP}*[A-ZĐÀ-Ỹ])"
-_HONORIFIC = re.compile(rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à){_SP}+(?P<name>{_NAME})")
+_NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+{UPPER}{LOWER}*){{1,3}}(?!{_SP}*{UPPER})"
+# an academic title is a cue as good as "ông": "TS. Nguyễn Văn Sơn", "PGS.TS Lê Văn
+# Lợi", "ThS Hà Thị Mai" (the title stays outside the PERSON, schema: the name)
+_DEGREE = r"(?:(?:GS|PGS|TS|ThS|BS|BSCKII|NGƯT|NGND)\.?[ \u00a0]?){1,2}"
+_HONORIFIC = re.compile(
+    rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à|(?<![\w.]){_DEGREE}(?={_SP}*{UPPER})){_SP}*(?P<name>{_NAME})"
+)
+# trainees and lecturers named in a news item: "Ba học viên «Hoàng Văn Chiến», ..."
+_ROLE_BEFORE = re.compile(rf"(?<!\w)(?:[Hh]ọc{_SP}+viên|[Gg]iảng{_SP}+viên|[Đđ]ại{_SP}+biểu){_SP}+(?P<name>{_NAME})")
+# the rest of a list of names: "«Hoàng Văn Chiến», «Đặng Thị Lan» và «Ma Thị Hường»"
+# (a full name of three or four syllables, as a place after a comma has two)
+_FULL_NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+{UPPER}{LOWER}*){{2,3}}(?!{_SP}*{UPPER})"
+_NEXT_NAME = re.compile(rf"{_SP}*(?:,|và|;){_SP}*(?P<name>{_FULL_NAME})")
 # a later mention by the given name alone: "Bà «Hòa» cũng chỉ ra ...", not the
 # province "Bà Rịa" nor a street ("đường Bà Triệu")
 _GIVEN_NAME = re.compile(
     rf"(?<!\w)(?<!đường )(?<!phố )(?:[Ôô]ng|[Bb]à){_SP}+"
-    rf"(?P<name>(?!Rịa\b)[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?={_SP}*[,.:;]|{_SP}+[a-zà-ỹđ])"
+    rf"(?P<name>(?!Rịa\b){UPPER}{LOWER}+)(?={_SP}*[,.:;]|{_SP}+{LOWER})"
 )
 # the name opens its clause: after a line break or punctuation, not after a word
 _BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}){_SP}*,{_SP}*(?:{OFFICE.pattern})")
@@ -34,7 +46,10 @@ _BEFORE_OFFICE = re.compile(rf"(?m)(?:^|(?<=[.,;:(]))[ \u00a0*]*(?P<name>{_NAME}
 # bylines and photo credits (D11.2) are pen names, often without a surname:
 # "Ảnh: Minh Tuấn", "(Ảnh: Hoàng Phúc)", and a name alone on the line before
 # the portal's buttons ("Thu Trang" over "Chia sẻ | In bài")
-_PEN_NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ \u00a0]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}"
+_PEN_NAME = (
+    rf"(?:{UPPER}{LOWER}+(?:[ \u00a0]+{UPPER}{LOWER}+){{1,3}}"
+    rf"|{UPPER}{{2,}}(?:[ \u00a0]+{UPPER}{{2,}}){{1,3}})"  # "Ảnh: THẢO NGUYÊN"
+)
 _CREDIT = re.compile(
     rf"(?m)(?:^|(?<=[(.]))[ \u00a0]*(?:Ảnh|Tin|Bài|(?:Tin|Bài)[ \u00a0]*(?:và|,|&)[ \u00a0]*ảnh)[ \u00a0]*:[ \u00a0]*"
     rf"(?P<name>{_PEN_NAME})[ \u00a0]*\)?[ \u00a0]*$"
@@ -55,5 +70,11 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def find_persons(text: str) -> list[tuple[int, int]]:
-    found = {m.span("name") for rx in (_HONORIFIC, _GIVEN_NAME, _BEFORE_OFFICE, _CREDIT) for m in rx.finditer(text)}
+    cued = (_HONORIFIC, _ROLE_BEFORE, _BEFORE_OFFICE)
+    found = {m.span("name") for rx in (*cued, _GIVEN_NAME, _CREDIT) for m in rx.finditer(text)}
+    for m in (m for rx in cued for m in rx.finditer(text)):
+        nxt = _NEXT_NAME.match(text, m.end("name"))
+        while nxt:
+            found.add(nxt.span("name"))
+            nxt = _NEXT_NAME.match(text, nxt.end("name"))
     return sorted(found | set(_bylines(text)))

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from pipeline.entities.agencies import find_agencies
-from pipeline.entities.agency_bounds import complete_from_grammar, trim_agencies
+from pipeline.entities.agency_bounds import complete_from_grammar, take_back_name_words, trim_agencies
 from pipeline.entities.context_agencies import (
     add_context_agencies,
     drop_ruled_out_agencies,
@@ -38,6 +38,7 @@ from pipeline.entities.task_bounds import (
     cut_at_quotas,
     cut_trailing_phrases,
     join_clauses,
+    join_over_percents,
     mend_cut_names,
     refine_tasks,
 )
@@ -87,7 +88,8 @@ def finish_spans(
 ) -> list[Span4]:
     agencies = find_agencies(text) if agencies is None else agencies
     matches = find_all(text) if matches is None else matches
-    spans = mend_cut_names(text, complete_from_grammar(text, trim_agencies(text, spans), agencies))
+    spans = complete_from_grammar(text, trim_agencies(text, spans), agencies)
+    spans = mend_cut_names(text, take_back_name_words(text, spans))
     spans = quota_list_items(text, section_item_tasks(text, structure, spans))
     spans = cut_trailing_phrases(text, refine_tasks(text, spans, _agency_candidates(agencies, spans)), matches)
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
@@ -106,6 +108,6 @@ def finish_spans(
     # then "<course>: <count>" freed in every TASK, the tagger's and the rules' (D10.4)
     spans = drop_tasks_in(linked_activities(text, spans), no_task_sections(text, structure))
     spans = cut_trailing_phrases(text, spans, matches)  # the provider after an activity added here
-    spans = cut_at_quotas(text, spans, matches)
+    spans = join_over_percents(text, cut_at_quotas(text, spans, matches))
     spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))
     return drop_in_site_chrome(structure, spans)

@@ -36,6 +36,7 @@ from pipeline.entities.task_words import (
     Span4,
     after_actor,
 )
+from pipeline.normalize.text import UPPER
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
 
@@ -370,7 +371,7 @@ def linked_activities(text: str, spans: list[Span4]) -> list[Span4]:
 _COURSE_LEVEL = r"cao\s+cấp|trung\s+cấp|sơ\s+cấp|hoàn\s+chỉnh|tập\s+huấn|bồi\s+dưỡng|đào\s+tạo|tổ\s+chức|cử"
 _QUOTA_ITEM_OPENER = re.compile(rf"(?i)(?:{_COURSE_LEVEL})\b")
 _TOTAL = re.compile(r"(?i)(?:số\s+lượng|tổng\s+số|tổng\s+cộng|trong\s+đó)\b")
-_AT_INSTITUTION = re.compile(rf"{WS}tại{WS}(?=[A-ZĐÀ-Ỹ])")  # not "tại nước ngoài"
+_AT_INSTITUTION = re.compile(rf"{WS}tại{WS}(?={UPPER})")  # not "tại nước ngoài"
 # an item's start inside a line: after a line break or a sentence, its bullet and number skipped
 _ITEM_START = re.compile(rf"(?:^|\n|(?<=[.;]) ){BULLETS}(?:(?:{ITEM_NUMBER})[.)]\s*)?[\s*_]*", re.M)
 

@@ -188,7 +188,7 @@ _CENTRAL = re.compile(
     re.I,
 )
 _DISTRICT = re.compile(r"\b(huyện|quận|thị xã|cấp huyện|huyện ủy|thị ủy)\b", re.I)
-_COMMUNE = re.compile(r"\b(xã|phường|thị trấn|cấp xã)\b", re.I)
+_COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu|cấp xã)\b", re.I)
 
 
 def agency_value(text: str, province: str | None = None) -> dict[str, Any]:

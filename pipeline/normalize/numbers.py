@@ -148,6 +148,11 @@ def money_value(text: str) -> dict[str, Any] | None:
         "bound": _bound(before),
         "approx": bool(_APPROX.search(t)),
     }
+    low = re.search(rf"(?P<n>{_NUMBER.pattern})\s*(?:-|–|đến|tới)\s*$", before) if m else None
+    if low:  # a range: "từ 2 đến 3 triệu đồng" is 2 to 3 million, not 3 million
+        scale = SCALE_WORDS.get((m.group("scale") or "").lower(), 1)
+        value.update(amount=None, low=_num(round(parse_number(low.group("n")) * scale, 2)), high=value["amount"])
+        value["bound"] = "range"
     per = re.findall(r"/\s*([^\W\d_]+(?:\s+viên)?)", after)
     if per:  # a rate: "50.000 đồng/người/ngày"
         value["per"] = per

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# Vietnamese letters by case, as regular-expression classes. A range such as
+# [A-ZĐÀ-Ỹ] is no "capital": À..Ỹ holds every lower-case Vietnamese letter too
+# ("đ", "ư", "ợ"), so "được" passed for a capitalised word.
+LOWER_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵfjwz"
+UPPER_LETTERS = LOWER_LETTERS.upper()
+LOWER = f"[{LOWER_LETTERS}]"
+UPPER = f"[{UPPER_LETTERS}]"
+
+
 # old-style tone placement -> new style (tone on the main vowel)
 _TONE_STYLE = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",

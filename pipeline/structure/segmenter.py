@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.normalize.text import LOWER, LOWER_LETTERS, UPPER
 from pipeline.structure.header import is_authority, kind_of, parse_header, starts_header
 from pipeline.structure.lines import Line, heading_hashes, is_bold_line, plain, split_lines, trim
 from pipeline.structure.model import Field, Node, Span, Structure
@@ -44,7 +45,7 @@ _SIGN_TITLE = re.compile(
     r"THỦ TƯỚNG|TỔNG GIÁM ĐỐC|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|VỤ TRƯỞNG|"
     r"CHỦ NHIỆM|CHÁNH THANH TRA|TRƯỞNG ĐOÀN)(\s+THƯỜNG\s+TRỰC)?$"
 )
-_NAME = re.compile(r"^(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)(?:\s+(?:[A-ZÀ-ỸĐ][a-zà-ỹđ]+|[A-ZÀ-ỸĐ]+)){1,4}$")
+_NAME = re.compile(rf"^(?:{UPPER}{LOWER}+|{UPPER}+)(?:\s+(?:{UPPER}{LOWER}+|{UPPER}+)){{1,4}}$")
 _BOILERPLATE = re.compile(r"^[\w .-]*(Portal|Block_|ViewData|Cookie|Đăng nhập|Trang chủ|Chia sẻ|In bài)\b", re.I)
 # site chrome around a plan copied from a portal (GUIDELINES D1.1): counters,
 # sharing and print buttons, copyright and contact lines, "related news" titles
@@ -67,7 +68,7 @@ _RELATED = re.compile(
 _DATED_TITLE = re.compile(r"(?:\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)|[-–]\s*\d{1,2}/\d{1,2}/\d{4})\s*$")
 # what marks a related news title: a bullet, or a portal's arrow ("» Hà Tĩnh bố trí ...")
 _ARROW = re.compile(r"^\s*[»›▪●◦·>]\s*(?=\S)")
-_PORTAL_NAME = re.compile(r"^CỔNG\s+THÔNG\s+TIN\s+ĐIỆN\s+TỬ\b[^a-zà-ỹđ]{0,60}$")
+_PORTAL_NAME = re.compile(rf"^CỔNG\s+THÔNG\s+TIN\s+ĐIỆN\s+TỬ\b[^{LOWER_LETTERS}]{{0,60}}$")
 _MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
 _MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
 
