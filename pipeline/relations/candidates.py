@@ -550,14 +550,14 @@ def candidates(text: str, structure: Structure, entities: list[tuple[int, int, s
     ents = sorted({Ent(s, e, label) for s, e, label in entities}, key=lambda x: (x.start, x.end))
     starts = [e.start for e in ents]
     index = _Index(text, structure, ents)
-    by_label: dict[str, list[Ent]] = {}
+    # each entity with where it sits, looked up once (not once per pair: the
+    # pairs are every head against every tail of a document)
+    by_label: dict[str, list[tuple[Ent, _Where]]] = {}
     for e in ents:
-        by_label.setdefault(e.label, []).append(e)
+        by_label.setdefault(e.label, []).append((e, index.where[e]))
     for (hl, tl), kind in KINDS.items():
-        for head in by_label.get(hl, []):
-            wh = index.where[head]
-            for tail in by_label.get(tl, []):
-                wt = index.where[tail]
+        for head, wh in by_label.get(hl, []):
+            for tail, wt in by_label.get(tl, []):
                 gap = abs(head.start - tail.start)
                 related = (
                     (wh.table is not None and wh.table == wt.table and _same_row(index, wh, wt) != "-")
