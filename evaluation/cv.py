@@ -33,6 +33,8 @@ class System(Protocol):
 class CVResult:
     systems: list[str]
     documents: list[str]
+    extra_train: list[str] = field(default_factory=list)
+    gold_weight: int = 1
     pooled: dict[str, dict[str, Any]] = field(default_factory=dict)
     per_document: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     predictions: dict[str, list[AnnotatedDoc]] = field(default_factory=dict)
@@ -42,6 +44,8 @@ class CVResult:
         return {
             "systems": self.systems,
             "documents": self.documents,
+            "extra_train": self.extra_train,
+            "gold_weight": self.gold_weight,
             "pooled": self.pooled,
             "per_document": self.per_document,
             "seconds": self.seconds,
@@ -52,9 +56,15 @@ def cross_validate(
     docs: Sequence[AnnotatedDoc],
     factories: dict[str, Callable[[], System]],
     progress: Callable[[str], None] | None = None,
+    extra_train: Sequence[AnnotatedDoc] = (),
+    gold_weight: int = 1,
 ) -> CVResult:
+    """``extra_train`` (the training passages) joins every fold's training
+    documents and is never held out, so every figure is on ``docs`` alone;
+    each training document of ``docs`` is repeated ``gold_weight`` times, as
+    ``vnplan train`` does (``pipeline.cli.train.training_documents``)."""
     docs = list(docs)
-    result = CVResult(list(factories), [d.doc_id for d in docs])
+    result = CVResult(list(factories), [d.doc_id for d in docs], [d.doc_id for d in extra_train], gold_weight)
     for name, make in factories.items():
         started = time.perf_counter()
         preds: list[AnnotatedDoc] = []
@@ -62,7 +72,7 @@ def cross_validate(
             if progress:
                 progress(f"{name}: {held_out.doc_id} ({i + 1}/{len(docs)})")
             system = make()
-            system.fit(docs[:i] + docs[i + 1 :])
+            system.fit((docs[:i] + docs[i + 1 :]) * gold_weight + list(extra_train))
             (pred,) = system.predict([held_out])
             preds.append(pred)
             result.per_document.setdefault(held_out.doc_id, {})[name] = score([held_out], [pred])
@@ -98,6 +108,11 @@ def markdown_report(result: CVResult, title: str = "Cross-validation (leave one 
     systems = result.systems
     lines = [f"# {title}", ""]
     lines.append(f"{len(result.documents)} documents; every figure is computed on held-out documents only.")
+    if result.extra_train:
+        lines.append(
+            f"Every fold also trained on the {len(result.extra_train)} training passages, which are never held out"
+            f" (each gold document counted {result.gold_weight} times)."
+        )
     lines.append("Seconds per system (all folds): " + ", ".join(f"{s} {result.seconds[s]}" for s in systems))
     lines.append("")
     lines += _pooled_table(result, "entities", ENTITY_LABELS, "partial")

@@ -9,7 +9,9 @@ provinces absent from the corpus, with the conversion damage and web chrome
 the held-out data has. They are synthetic (not published documents), so
 they are a check of how the rules and the models carry over to unseen
 wording, not a substitute for real held-out plans. Which sets were read
-while developing is recorded in ``evaluation/stress_sets/README.md``.
+while developing is recorded in ``evaluation/stress_sets/README.md``. Since
+round 8 the sets that were read are training data (``annotations/passages``),
+and the folder holds the held-out sets only: D, E and G.
 
     python -m evaluation.stress [--out evaluation/reports/stress.md]
 
