@@ -35,19 +35,18 @@ def _load_gold(gold: Path):
     return docs
 
 
-def _load_passages(passages: Path | None, gold: Path) -> list:
-    """The training passages, unless switched off or the gold is elsewhere
-    (a user's own gold folder trains on itself alone unless they name
-    passages)."""
+def _load_passages(passages: Path | None, gold_docs: list) -> list:
+    """The training passages, unless switched off; a checkout without the
+    default folder trains on the gold alone. Their ids must not be a gold
+    document's (the held-out document of a fold would leak into training)."""
     if passages is None:
         return []
     if not passages.exists():
         if passages == DEFAULT_PASSAGES:
-            return []  # a checkout without them: train on the gold alone
+            return []
         fail(f"{passages}: no such file or folder")
     docs = _load_gold(passages)
-    gold_ids = {d.doc_id for d in _load_gold(gold)} if gold.exists() else set()
-    clash = sorted(gold_ids & {d.doc_id for d in docs})
+    clash = sorted({d.doc_id for d in gold_docs} & {d.doc_id for d in docs})
     if clash:
         fail(f"{passages}: passages with the ids of gold documents ({', '.join(clash[:5])}); ids must be unique")
     return docs
@@ -94,7 +93,7 @@ def train(
     from pipeline.models import models_dir
 
     gold_docs = _load_gold(gold)
-    passage_docs = _load_passages(None if no_passages else passages, gold)
+    passage_docs = _load_passages(None if no_passages else passages, gold_docs)
     docs = training_documents(gold_docs, passage_docs, gold_weight)
     out = out or models_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -163,7 +162,7 @@ def cv(
     from evaluation.systems import FACTORIES
 
     docs = _load_gold(gold)
-    extra = _load_passages(None if no_passages else passages, gold)
+    extra = _load_passages(None if no_passages else passages, docs)
     training_documents([], [], gold_weight)  # the same check as train's
     names = [s.strip() for s in systems.split(",") if s.strip()]
     unknown = [n for n in names if n not in FACTORIES]

@@ -20,7 +20,15 @@ from pipeline.normalize.text import LOWER, UPPER
 from pipeline.structure.segmenter import is_site_chrome
 
 _SP = r"[ \u00a0]"
-_NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+{UPPER}{LOWER}*){{1,3}}(?!{_SP}*{UPPER})"
+
+
+def _name(given_min: int) -> str:
+    """A surname and ``given_min`` to three more capitalised syllables, and
+    no capitalised word after them."""
+    return rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+{UPPER}{LOWER}*){{{given_min},3}}(?!{_SP}*{UPPER})"
+
+
+_NAME = _name(1)
 # an academic title is a cue as good as "ông": "TS. Nguyễn Văn Sơn", "PGS.TS Lê Văn
 # Lợi", "ThS Hà Thị Mai" (the title stays outside the PERSON, schema: the name)
 _DEGREE = r"(?:(?:GS|PGS|TS|ThS|BS|BSCKII|NGƯT|NGND)\.?[ \u00a0]?){1,2}"
@@ -31,7 +39,7 @@ _HONORIFIC = re.compile(
 _ROLE_BEFORE = re.compile(rf"(?<!\w)(?:[Hh]ọc{_SP}+viên|[Gg]iảng{_SP}+viên|[Đđ]ại{_SP}+biểu){_SP}+(?P<name>{_NAME})")
 # the rest of a list of names: "«Hoàng Văn Chiến», «Đặng Thị Lan» và «Ma Thị Hường»"
 # (a full name of three or four syllables, as a place after a comma has two)
-_FULL_NAME = rf"(?!Hồ{_SP}+Chí{_SP}+Minh\b)(?:{SURNAMES})(?:{_SP}+{UPPER}{LOWER}*){{2,3}}(?!{_SP}*{UPPER})"
+_FULL_NAME = _name(2)
 _NEXT_NAME = re.compile(rf"{_SP}*(?:,|và|;){_SP}*(?P<name>{_FULL_NAME})")
 # a later mention by the given name alone: "Bà «Hòa» cũng chỉ ra ...", not the
 # province "Bà Rịa" nor a street ("đường Bà Triệu")
