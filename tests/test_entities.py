@@ -44,6 +44,50 @@ def test_merge_cuts_a_task_before_a_rule_span_and_keeps_rules():
     assert len(task) == 1 and text[task[0][0] : task[0][1]] == "Tổ chức các lớp bồi dưỡng kiến thức quốc phòng"
 
 
+def _merged_texts(text: str, rules: list[tuple[str, str]], task: str) -> list[tuple[str, str]]:
+    """merge_spans on one tagged TASK and rule spans given by their text."""
+    spans = [(text.index(t), text.index(t) + len(t), label) for t, label in rules]
+    start = text.index(task)
+    merged = merge_spans(text, spans, [TaggedSpan(start, start + len(task), "TASK", 0.9)])
+    return [(text[s:e], label) for s, e, label, _ in merged]
+
+
+def test_merge_keeps_a_citation_the_activity_verb_governs_inside_the_task():
+    # D3.8: the citation is the object of "quán triệt"; its date stays with it
+    text = "Tổ chức quán triệt Nghị quyết số 12-NQ/TU ngày 03/5/2024 đến toàn thể đảng viên trong tháng 6."
+    task = "Tổ chức quán triệt Nghị quyết số 12-NQ/TU ngày 03/5/2024 đến toàn thể đảng viên"
+    merged = _merged_texts(
+        text, [("Nghị quyết số 12-NQ/TU", "LEGAL_REF"), ("ngày 03/5/2024", "DATE"), ("tháng 6", "DATE")], task
+    )
+    assert merged == [(task, "TASK"), ("tháng 6", "DATE")]
+
+
+def test_merge_cuts_a_task_before_the_words_that_introduce_a_followed_citation():
+    # D3.8, D7.7c/f: "theo đúng chỉ đạo của X tại <citation>" leaves the TASK, and the
+    # report after the citation is an activity of its own
+    text = (
+        "Định kỳ rà soát việc cử công chức đi học theo đúng chỉ đạo của Bộ Nội vụ tại "
+        "Công văn số 45/BNV-ĐT ngày 02/3/2023, gửi báo cáo kết quả về Sở Nội vụ trước ngày 15/12."
+    )
+    task = text[text.index("rà soát") : text.index(" trước ngày")]
+    merged = _merged_texts(
+        text,
+        [("Công văn số 45/BNV-ĐT", "LEGAL_REF"), ("ngày 02/3/2023", "DATE"), ("ngày 15/12", "DATE")],
+        task,
+    )
+    assert ("rà soát việc cử công chức đi học", "TASK") in merged
+    assert ("gửi báo cáo kết quả về Sở Nội vụ", "TASK") in merged
+    assert ("Công văn số 45/BNV-ĐT", "LEGAL_REF") in merged and ("ngày 02/3/2023", "DATE") in merged
+
+
+def test_merge_does_not_take_a_citation_in_when_the_task_opens_with_the_verb():
+    # "Thực hiện <citation>" opening a line is a basis, not an object inside an activity
+    text = "Thực hiện Kế hoạch số 28/KH-UBND ngày 15/3/2022 của UBND tỉnh về bồi dưỡng công chức"
+    merged = _merged_texts(text, [("Kế hoạch số 28/KH-UBND", "LEGAL_REF"), ("ngày 15/3/2022", "DATE")], text)
+    assert ("Kế hoạch số 28/KH-UBND", "LEGAL_REF") in merged
+    assert not [t for t, label in merged if label == "TASK" and "28/KH-UBND" in t]
+
+
 def test_no_predicted_entity_crosses_a_tab_on_the_seed_tables(nlp):
     from tests.conftest import SEEDS
 

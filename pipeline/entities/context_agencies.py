@@ -51,7 +51,7 @@ _ISSUER_VERB = re.compile(
 )
 _VALUE_END = re.compile(r"^[\s*_]*(?:[;,.)]|và\b|$)", re.MULTILINE)
 _FOLLOWED = re.compile(
-    r"(?i)(?:\btheo|\bxét)\s+(?:thông\s+báo|quy\s+định|đề\s+nghị|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|phân\s+bổ)\s+của\s*$"
+    r"(?i)(?:\btheo(?:\s+đúng)?|\bxét)\s+(?:thông\s+báo|quy\s+định|đề\s+nghị|hướng\s+dẫn|yêu\s+cầu|chỉ\s+đạo|phân\s+bổ)\s+của\s*$"
     r"|\([*_]*(?:thông\s+)?qua\s+$"
     r"|phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)\s+$"
     # the bodies a duty is assigned to: "UBND tỉnh yêu cầu «các đơn vị ...»" (D7.5)

@@ -36,6 +36,7 @@ from pipeline.entities.task_words import (
     ACTIVITY_OPENER,
     ACTIVITY_OPENERS,
     ASSIGN_VERB,
+    CITATION_LEAD,
     JOIN,
     LINE_LEAD,
     LINKED_VERB,
@@ -383,16 +384,13 @@ def mend_cut_names(text: str, spans: list[Span4]) -> list[Span4]:
 # D7.7c and D7.7f: a trailing citation ("... theo đúng quy định tại <LEGAL_REF>"),
 # provider ("... do X, Y tổ chức") or direction ("... theo chỉ đạo của X") is
 # outside the TASK, so that its entities can be annotated and related
-_CITING = re.compile(
-    rf"(?i){WS}(?:theo(?:{WS}đúng)?(?:{WS}(?:quy{WS}định|hướng{WS}dẫn))?(?:{WS}(?:tại|của))?|tại|căn{WS}cứ){WS}$"
-)
 _NEXT_CLAUSE = re.compile(rf"(?i);|,{WS}(?:{ACTIVITY_OPENERS})\b")  # "..., báo cáo Chủ tịch UBND tỉnh ..."
 _PROVIDED_BY = re.compile(rf"(?i)[ \t,]+do{WS}(?=\S)")
 _PROVIDER_VERBS = rf"tổ{WS}chức|mở{WS}lớp|mở{WS}các{WS}lớp|giảng{WS}dạy|đào{WS}tạo|bồi{WS}dưỡng|chủ{WS}trì"
 _LEVEL_PROVIDER = re.compile(rf"(?i)(?:cấp{WS})?(?:{PLACE_WORDS}|trung{WS}ương){WS}(?:{_PROVIDER_VERBS})\b")
 _PROVIDER_VERB = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})$")  # closing the TASK
 _PROVIDER_VERB_AFTER = re.compile(rf"(?i){WS}(?:{_PROVIDER_VERBS})\b")  # right after the provider's names
-_DIRECTED_BY = re.compile(rf"(?i){WS}theo{WS}chỉ{WS}đạo{WS}của{WS}")
+_DIRECTED_BY = re.compile(rf"(?i){WS}theo(?:{WS}đúng)?{WS}chỉ{WS}đạo{WS}của{WS}")
 # "... hệ không tập trung «liên kết với Học viện Chính trị khu vực III»": the
 # partner institution provides the course (D8.5)
 _JOINT_WITH = re.compile(rf"(?:,|{WS}và)?{WS}liên{WS}kết{WS}với{WS}(?=(?:Học{WS}viện|Trường|Đại{WS}học|Viện)\b)")
@@ -415,7 +413,7 @@ def cut_trailing_phrases(text: str, spans: list[Span4], matches: list) -> list[S
         if label == "TASK":
             for a in legal:
                 if s < a < e:
-                    m = _CITING.search(text, s, a)
+                    m = CITATION_LEAD.search(text, s, a)
                     # trailing only: no further clause after the citation ("...; gửi Sở Nội vụ")
                     if m and len(text[s : m.start()].split()) >= 3 and not _NEXT_CLAUSE.search(text, a, e):
                         cut = min(cut, m.start())

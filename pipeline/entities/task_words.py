@@ -44,6 +44,19 @@ ACTIVITY_OPENERS = (
 ).replace(" ", r"\s+")  # "tổ\nchức" wrapped by the conversion (D0.2)
 ACTIVITY_OPENER = re.compile(rf"(?i)(?:{ACTIVITY_OPENERS})\b")
 
+# D3.8, D7.7c: the words that introduce a citation a duty follows ("... theo đúng
+# chỉ đạo của Thủ tướng Chính phủ tại <LEGAL_REF>"), anchored at the citation
+CITATION_LEAD = re.compile(
+    rf"(?i){WS}(?:theo(?:{WS}đúng)?(?:{WS}(?:quy{WS}định|hướng{WS}dẫn|chỉ{WS}đạo|yêu{WS}cầu)"
+    rf"(?:{WS}của(?:{WS}[^\s,;:.()]+){{1,6}}?)?)?(?:{WS}(?:tại|của))?|tại|căn{WS}cứ){WS}$"
+)
+# D3.8: a citation right after these verbs is the object of the activity and stays
+# in its TASK ("Tổng kết việc thực hiện <LEGAL_REF>"), when a word comes before the verb
+OBJECT_CITATION = re.compile(
+    rf"(?i)(?<=\S){WS}(?:thực{WS}hiện|quán{WS}triệt|triển{WS}khai|tổng{WS}kết|sơ{WS}kết)"
+    rf"(?:{WS}(?:các{WS})?nội{WS}dung)?{WS}$"
+)
+
 # "X trong việc <activity>", "X có trách nhiệm [giúp Y] <activity>" (D7.5, D8.3)
 AFTER_ACTOR = re.compile(rf"(?i)[ \t]+(?:(?:để|trong{WS}việc|(có{WS}trách{WS}nhiệm)(?:{WS}(giúp))?)[ \t]+)?")
 
