@@ -370,6 +370,29 @@ def _complete(text: str, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
                 ("khai giảng lớp cao cấp lý luận chính trị", "TASK"),
             ],
         ),
+        # after a place word, the place's whole name (round 9, set K)
+        (
+            "Phối hợp với Sở Nội vụ tỉnh Bắc Ninh khai giảng lớp bồi dưỡng ngạch chuyên viên.",
+            [("Sở Nội vụ tỉnh", "AGENCY"), ("Bắc Ninh khai giảng lớp bồi dưỡng ngạch chuyên viên", "TASK")],
+            [("Sở Nội vụ tỉnh Bắc Ninh", "AGENCY"), ("khai giảng lớp bồi dưỡng ngạch chuyên viên", "TASK")],
+        ),
+        # a header's body broken at the line end, its place in capitals
+        (
+            "ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH\nSố: 12/KH-UBND",
+            [("ỦY BAN NHÂN DÂN", "AGENCY"), ("PHƯỜNG AN BÌNH", "AGENCY")],
+            [("ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH", "AGENCY")],
+        ),
+        (
+            "HỘI ĐỒNG NHÂN DÂN\nHUYỆN TÂN LẬP\nSố: 12/NQ-HĐND",
+            [("HỘI ĐỒNG NHÂN DÂN", "AGENCY"), ("HUYỆN TÂN LẬP", "AGENCY")],
+            [("HỘI ĐỒNG NHÂN DÂN\nHUYỆN TÂN LẬP", "AGENCY")],
+        ),
+        # two bodies on two lines stay two
+        (
+            "UBND tỉnh\nSở Nội vụ",
+            [("UBND tỉnh", "AGENCY"), ("Sở Nội vụ", "AGENCY")],
+            [("UBND tỉnh", "AGENCY"), ("Sở Nội vụ", "AGENCY")],
+        ),
         # not a capitalised verb opening the duty
         (
             "Sở Nội vụ Tổ chức các lớp bồi dưỡng kỹ năng số.",

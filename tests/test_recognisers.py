@@ -24,6 +24,8 @@ CASES = [
     ("Từ năm 2021, các sở bố trí kinh phí.", [("DATE", "năm 2021")]),
     ("giai đoạn từ năm 2017 đến năm 2020", [("DATE", "giai đoạn từ năm 2017 đến năm 2020")]),  # D4.3
     ("từ ngày 01/3/2021 đến ngày 30/6/2021", [("DATE", "từ ngày 01/3/2021 đến ngày 30/6/2021")]),  # D4.3
+    ("Lớp học từ ngày 16/9 đến ngày 25/10/2024 tại Hà Nội.", [("DATE", "từ ngày 16/9 đến ngày 25/10/2024")]),
+    ("Tuyển sinh khóa 2026 - 2027 cho cán bộ.", [("DATE", "khóa 2026 - 2027")]),  # D11.27: an intake
     ("Tổ chức trong 6 tháng đầu năm 2022.", [("DATE", "6 tháng đầu năm 2022")]),  # as "nửa đầu năm 2012"
     ("Năm học 2021-2022, tổ chức 05 lớp.", [("DATE", "Năm học 2021-2022"), ("QUOTA", "05 lớp")]),  # as D4.5
     ("Hà Nội, ngày 5 tháng 3 năm 2021", [("DATE", "ngày 5 tháng 3 năm 2021")]),  # D1.5

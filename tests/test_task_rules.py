@@ -993,3 +993,48 @@ def test_a_task_goes_on_over_the_percent_its_verb_governs(text, pieces, expected
     spans = [(text.index(p), text.index(p) + len(p), label, 1.0) for p, label in pieces]
     out = join_over_percents(text, spans)
     assert [(text[s:e], label) for s, e, label, _ in out] == expected
+
+
+def test_each_activity_item_of_a_task_table_cell_is_a_task():
+    """D7.1/D9.1 on a task table written for the test: the tagger found the
+    first of two duties written in one content cell; the second becomes a TASK
+    (ending before its closing date), an introducing item ("Xây dựng: ...") and
+    a group row without a chair do not."""
+    from pipeline.entities.task_recall import table_cell_tasks
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+        "|---|---|---|---|---|\n"
+        "| I | Nâng cao chất lượng đội ngũ | | | |\n"
+        "| 1 | - Rà soát đội ngũ giảng viên kiêm chức. - Tổ chức tập huấn nghiệp vụ "
+        "cho báo cáo viên trong quý III/2026. | Trường Chính trị tỉnh | Sở Nội vụ | 2026 |\n"
+        "| 2 | Xây dựng: kế hoạch bồi dưỡng, đề án vị trí việc làm | Sở Nội vụ | Các sở, ngành | 2026 |\n"
+    )
+    found = "Rà soát đội ngũ giảng viên kiêm chức"
+    start = text.index(found)
+    quarter = text.index("quý III/2026")
+    spans = [(start, start + len(found), "TASK", 0.9), (quarter, quarter + len("quý III/2026"), "DATE", 1.0)]
+    out = table_cell_tasks(text, segment(text), spans)
+    assert sorted(text[s:e] for s, e, label, _ in out if label == "TASK") == [
+        "Rà soát đội ngũ giảng viên kiêm chức",
+        "Tổ chức tập huấn nghiệp vụ cho báo cáo viên",
+    ]
+
+
+def test_bare_rates_under_a_rate_column_are_percents():
+    """D11.27/D11.28 on an HTML results table written for the test: the
+    figures under "Tỷ lệ (%)" are PERCENT, the counts beside them are not."""
+    from pipeline.entities.rules import structure_rules
+    from pipeline.structure.segmenter import segment
+
+    text = (
+        "<table>\n"
+        "<tr><td>STT</td><td>Nội dung</td><td>Số lượng</td><td>Tỷ lệ (%)</td></tr>\n"
+        "<tr><td>1</td><td>Bồi dưỡng ngạch chuyên viên</td><td>120</td><td>96,5</td></tr>\n"
+        "<tr><td>2</td><td>Bồi dưỡng lãnh đạo cấp phòng</td><td>80</td><td>104</td></tr>\n"
+        "</table>\n"
+    )
+    found = {(text[s:e], label) for s, e, label in structure_rules(text, segment(text))}
+    assert {("96,5", "PERCENT"), ("104", "PERCENT"), ("120", "QUOTA"), ("80", "QUOTA")} <= found
+    assert not {("96,5", "QUOTA"), ("104", "QUOTA"), ("120", "PERCENT")} & found

@@ -56,6 +56,7 @@ _STOP = (
     "hoặc", "nhằm", "đối", "khi", "thì", "nếu", "do", "bằng", "vào", "ra", "đi", "lên", "năm", "ngày",
     "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "cần", "phải", "không", "nhưng", "tổng", "rà",
     "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
+    "khai", "bế", "mở", "tuyển",  # "... tỉnh Bắc Ninh khai giảng lớp", "mở lớp", "tuyển sinh"
 )  # fmt: skip
 _LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
 PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|đặc khu|TP\.?|Thành phố)"

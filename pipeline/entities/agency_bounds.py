@@ -354,6 +354,33 @@ _DUTY_AFTER = re.compile(rf"(?i)[ \u00a0]+(?:(?:{_ROLE_WORDS})[ \u00a0,]+)?{LINK
 _JOINT_REST = re.compile(rf"[ \u00a0]*[-–][ \u00a0]*{UPPER}[^\s]*(?:[ \u00a0]+[^\s]+){{0,6}}")
 
 
+# a header's body over two lines: "ỦY BAN NHÂN DÂN\nPHƯỜNG NINH KIỀU" (D11.25)
+_PLACE_LINE = re.compile(
+    r"(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU"
+    r"|TINH|HUYEN|THANH PHO|THI XA|THI TRAN|QUAN|XA|PHUONG)\b"  # the diacritics lost (D0.2)
+)
+
+
+def _join_place_lines(text: str, spans: list[Span4], longest: dict[int, int]) -> list[Span4]:
+    """Two AGENCY spans the grammar reads as one name broken at a line end,
+    the second a place in capitals, are that one name."""
+    out: list[Span4] = []
+    for x in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev[2] == x[2] == "AGENCY"
+            and longest.get(prev[0]) == x[1]
+            and "\n" in text[prev[1] : x[0]]
+            and not text[prev[1] : x[0]].strip()
+            and _PLACE_LINE.match(text, x[0])
+        ):
+            out[-1] = (prev[0], x[1], "AGENCY", prev[3])
+            continue
+        out.append(x)
+    return out
+
+
 def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int, int]]) -> list[Span4]:
     """Extend an AGENCY to the grammar's extent of the same name when what it
     left off is only the level or the place (D6.4: «Trường Chính trị tỉnh»,
@@ -364,7 +391,7 @@ def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int
     longest = {}
     for a, b in grammar:
         longest[a] = max(b, longest.get(a, b))
-    spans = sorted(spans)
+    spans = _join_place_lines(text, sorted(spans), longest)
     starts = [x[0] for x in spans]
     out: list[Span4] = []
     moved: dict[int, int] = {}  # a TASK's start -> where it starts now
@@ -392,13 +419,21 @@ def complete_from_grammar(text: str, spans: list[Span4], grammar: list[tuple[int
 
 
 _NAME_WORD_OPENING = re.compile(rf"[ \u00a0](?P<word>{UPPER}{LOWER}*)(?=[ \u00a0]+{LOWER})")
+# after a place word the whole place name: «Sở Nội vụ tỉnh» + "Thái Nguyên khai giảng ..."
+_PLACE_WORD_END = re.compile(
+    r"(?i)(?:^|[ \u00a0])(?:tỉnh|huyện|xã|phường|quận|thị[ \u00a0]xã|thị[ \u00a0]trấn|thành[ \u00a0]phố)$"
+)
+_PLACE_NAME_OPENING = re.compile(
+    rf"[ \u00a0](?P<word>{UPPER}{LOWER}*(?:[ \u00a0]{UPPER}{LOWER}*){{0,2}})(?=[ \u00a0]+{LOWER})"
+)
 
 
 def take_back_name_words(text: str, spans: list[Span4]) -> list[Span4]:
     """A capitalised word opening the TASK right after an AGENCY, with the
     duty going on in lower case, is the name's last word the tagger cut off:
     «Học viện Chính trị quốc gia Hồ Chí» + "Minh khai giảng lớp ..." gives
-    «... Hồ Chí Minh» and "khai giảng lớp ...". Not a capitalised verb that
+    «... Hồ Chí Minh» and "khai giảng lớp ..."; after a place word, the place's
+    whole name («Sở Nội vụ tỉnh» + "Thái Nguyên khai giảng ..."). Not a capitalised verb that
     opens the duty ("Sở Nội vụ Tổ chức ...")."""
     spans = sorted(spans)
     out = list(spans)
@@ -406,7 +441,8 @@ def take_back_name_words(text: str, spans: list[Span4]) -> list[Span4]:
         (s, e, label, score), (ts, te, tlabel, tscore) = spans[i], spans[i + 1]
         if label != "AGENCY" or tlabel != "TASK":
             continue
-        m = _NAME_WORD_OPENING.match(text, e)
+        name = _PLACE_NAME_OPENING if _PLACE_WORD_END.search(text, s, e) else _NAME_WORD_OPENING
+        m = name.match(text, e)
         if m is None or m.start("word") != ts or ACTIVITY_OPENER.match(text, ts):
             continue
         rest = m.end("word") + len(text[m.end("word") : te]) - len(text[m.end("word") : te].lstrip())

@@ -48,6 +48,8 @@ _ROLE_WORDS = (
     # "Kinh phí (triệu đồng)", "Tổng kinh phí", "Dự toán": bare numbers there are MONEY
     ("money", re.compile(r"kinh phí|dự toán|\bđồng\b", re.I)),
     ("product", re.compile(r"sản phẩm|hoạt động", re.I)),
+    # "Tỷ lệ (%)", "Tỷ lệ đạt": bare figures there are PERCENT (D11.27)
+    ("percent", re.compile(r"t[ỷỉ][ \t]*lệ|\(%\)", re.I)),
     # the unit or the total a bare number in the column counts ("Số học viên", "Tổng", "Năm 2022")
     ("count", re.compile(r"số lượng|tổng|cộng|chỉ tiêu|\b(19|20)\d{2}\b|người|học viên|lượt|\blớp\b", re.I)),
     ("stt", re.compile(r"^(stt|tt)$", re.I)),
@@ -150,7 +152,7 @@ def _blocks_of(structure: Structure, text: str) -> list[Block]:
                 out.append(Block(it.start, it.end, "recipient"))
             return
         if kind == "table":
-            roles = _table_roles(node, text)
+            roles = table_roles(node, text)
             for _r_i, row in enumerate(node.rows):
                 for cell in row.cells:
                     if cell.end > cell.start:
@@ -239,7 +241,7 @@ def field_label(title: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _table_roles(table: Node, text: str) -> list[str]:
+def table_roles(table: Node, text: str) -> list[str]:
     """Column roles from the header row; for header-less tables (the broken
     layout) from what the columns hold."""
     header = table.attrs.get("header")

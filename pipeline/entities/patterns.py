@@ -112,6 +112,8 @@ _DATE_ALTS = [
     rf"(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR})",
     # a range of days keeps its opening word (D4.3): "từ ngày 01/3/2021 đến ngày 30/6/2021"
     rf"(?:[Tt]ừ|TỪ){_SP}(?:{_DAY}){_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}(?:{_DAY})",
+    # ... the first day sharing the last one's year: "từ ngày 16/9 đến ngày 25/10/2024"
+    rf"(?:[Tt]ừ|TỪ){_SP}(?:[Nn]gày{_WS})?\d{{1,2}}(?:[ \t]*/[ \t]*\d{{1,2}})?{_WS}(?:-|–|đến){_WS}(?:{_DAY})",
     rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}){_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
     rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY){_WS}\d{{1,2}})[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
     # "05-02-2021", "05.02.2021": one separator throughout, a four-digit year
@@ -128,7 +130,7 @@ _DATE_ALTS = [
     rf"(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})?",
     rf"(?:cuối{_SP}|đầu{_SP}|giữa{_SP})?(?:[Tt]háng|THÁNG){_SP}\d{{1,2}}(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR}|{_RECURS})",
     rf"(?<![\d/]){_DAYMONTH}{_RECURS}",
-    rf"(?:[Gg]iai{_SP}đoạn|GIAI{_SP}ĐOẠN|[Nn]hiệm{_SP}kỳ|[Nn]ăm{_SP}học)(?:{_SP}từ)?(?:{_SP}năm)?{_WS}{_YEAR}{_WS}"
+    rf"(?:[Gg]iai{_SP}đoạn|GIAI{_SP}ĐOẠN|[Nn]hiệm{_SP}kỳ|[Nn]ăm{_SP}học|[Kk]hóa|[Kk]hoá)(?:{_SP}từ)?(?:{_SP}năm)?{_WS}{_YEAR}{_WS}"
     rf"(?:-|–|—|đến(?:{_SP}năm)?){_WS}{_YEAR}",
     rf"(?:[Tt]ừ{_SP})?(?:[Nn]ăm|NĂM){_SP}{_YEAR}{_WS}(?:-|–|đến(?:{_SP}hết)?(?:{_SP}năm)?){_WS}{_YEAR}",
     # "từ" only opens a range: "Bảo đảm từ năm 2019, ..." → «năm 2019» (D4.2)
@@ -144,7 +146,8 @@ _DATE = "|".join(f"(?:{a})" for a in _DATE_ALTS)
 # what a date can open with: a digit or one of its opening words (their first
 # syllable is enough: one letter, "t" or "n", would let most positions through)
 DATE = _guarded(
-    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|NAM|nửa", _DATE
+    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|NAM|nửa|[Kk]h",
+    _DATE,
 )
 # a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
 BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")

@@ -56,6 +56,7 @@ from pipeline.entities.task_recall import (
     quota_list_items,
     required_courses,
     section_item_tasks,
+    table_cell_tasks,
 )
 from pipeline.structure.model import Structure
 
@@ -90,7 +91,7 @@ def finish_spans(
     matches = find_all(text) if matches is None else matches
     spans = complete_from_grammar(text, trim_agencies(text, spans), agencies)
     spans = mend_cut_names(text, take_back_name_words(text, spans))
-    spans = quota_list_items(text, section_item_tasks(text, structure, spans))
+    spans = quota_list_items(text, table_cell_tasks(text, structure, section_item_tasks(text, structure, spans)))
     spans = cut_trailing_phrases(text, refine_tasks(text, spans, _agency_candidates(agencies, spans)), matches)
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
     spans = linked_activities(text, required_courses(text, spans))

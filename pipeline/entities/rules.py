@@ -119,6 +119,7 @@ def structure_rules(text: str, structure: Structure) -> Spans:
             content_cols = [i for i, r in enumerate(roles) if r == "content"]
             count_cols = [i for i, r in enumerate(roles) if r == "count"]
             money_cols = [i for i, r in enumerate(roles) if r == "money"]
+            percent_cols = [i for i, r in enumerate(roles) if r == "percent"]
             for row in node.rows:
                 if row.kind == "header":
                     # years heading the columns of a quota table
@@ -137,6 +138,9 @@ def structure_rules(text: str, structure: Structure) -> Spans:
                     elif cell.column in money_cols and _AMOUNT_CELL.fullmatch(text[cell.start : cell.end]):
                         # a bare amount under "Kinh phí (triệu đồng)": the header gives the unit
                         spans.append((cell.start, cell.end, "MONEY"))
+                    elif cell.column in percent_cols and _AMOUNT_CELL.fullmatch(text[cell.start : cell.end]):
+                        # a bare rate under "Tỷ lệ (%)" (D11.27)
+                        spans.append((cell.start, cell.end, "PERCENT"))
         elif (
             node.kind == "heading"
             and node.title is not None

@@ -77,6 +77,12 @@ _TRAILING_WORDS = (
     rf"|dự{WS}kiến"  # left by a quota cut off after it ("..., dự kiến 02 lớp": schema, "Dự kiến" outside)
 )
 _TRAILING = re.compile(rf"(?i)(?:{WS}|^)(?:{_TRAILING_WORDS})[\s,;:(]*$")
+# nor on the clause a cut date or amount opened: "Khảo sát ..., hoàn thành" <DATE>,
+# "...; thời gian thực hiện" <DATE>, "Tham mưu bố trí kinh phí ..., tổng số" <MONEY>
+_TRAILING_CLAUSE = re.compile(
+    rf"(?i)[,;][ \u00a0]*(?:hoàn{WS}thành|thời{WS}gian(?:{WS}(?:thực{WS}hiện|hoàn{WS}thành))?"
+    rf"|(?:với{WS})?tổng{WS}(?:số|cộng|kinh{WS}phí)(?:{WS}(?:là|khoảng|dự{WS}kiến))?)[\s,;:(]*$"
+)
 # nor on the markup or the bullet of the next item: "... công vụ;<br>- "
 _TRAILING_MARKUP = re.compile(r"(?:[\s;,]*(?:<[^<>\n]{0,40}>|[-–•+*]))+[\s;,]*$")
 # a capitalised head noun right before the span: the span is the rest of a name
@@ -215,7 +221,7 @@ def strip_end(text: str, s: int, e: int) -> int:
         opened = span.rfind("(")
         if opened > 0 and (")" not in span[opened:] or span.rstrip(" .;,").endswith(")")):
             e = s + opened
-        for pattern in (_TRAILING, _TRAILING_MARKUP):
+        for pattern in (_TRAILING, _TRAILING_MARKUP, _TRAILING_CLAUSE):
             m = pattern.search(text, s, e)
             if m and m.start() > s:
                 e = m.start()

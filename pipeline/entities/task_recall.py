@@ -4,6 +4,8 @@
   being one headed "Nhiệm vụ", "Tổ chức thực hiện", by a body, or announced
   by a paragraph ("... đề ra các nhiệm vụ ... như sau:", "đề nghị X thực
   hiện một số nội dung sau:");
+* so is each activity item of a task table's content cell whose row names
+  a chair ("- Thường xuyên tổ chức ... . - Đảm bảo có 50% trở lên ...");
 * so is the activity after an actor phrase in running text ("giao X", "X
   có trách nhiệm", "đề nghị X, Y"), the course a requirement names ("phải
   qua lớp ...") and the training line of a quota-list item.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.entities.features import table_roles
 from pipeline.entities.task_bounds import agency_chain, strip_end, strip_start
 from pipeline.entities.task_places import NO_TASK_HEADING
 from pipeline.entities.task_words import (
@@ -214,6 +217,48 @@ def section_item_tasks(text: str, structure: Structure, spans: list[Span4]) -> l
                     added.append((m.start(1), cut_before_date(m.start(1), m.end(1)), "TASK", 0.5))
 
     visit_all(structure.nodes, False)
+    return sorted(spans + added) if added else spans
+
+
+# the items of a content cell: inline bullets after a stop, sentences, lines
+_CELL_ITEM = re.compile(r"(?<=[.;])[ \t]+[-+•][ \t]*|(?<=\.)[ \t]+(?=[^\W\d_])|\n")
+_CELL_LEAD = re.compile(r"[-+•\s]*")
+# a recogniser's span ends the activity (a trailing date or quota, clarification
+# 10; a percent the verb governs is joined back by ``join_over_percents``)
+_CLOSING = ("DATE", "QUOTA", "PERCENT", "MONEY")
+
+
+def table_cell_tasks(text: str, structure: Structure, spans: list[Span4]) -> list[Span4]:
+    """``spans`` plus a TASK over each activity item of a task table's content
+    cell that no TASK covers yet (D7.1, D9.1), in rows with a chair: the
+    tagger takes the first of several items written in one cell and can miss
+    the next. An item that introduces others ("Xây dựng: a) ...") is not one."""
+    tasks = [(s, e) for s, e, label, _ in spans if label == "TASK"]
+    closing = sorted(s for s, _, label, _ in spans if label in _CLOSING)
+    added: list[Span4] = []
+    for table in structure.tables:
+        roles = table_roles(table, text)
+        if "chair" not in roles or "content" not in roles:
+            continue
+        content, chair = roles.index("content"), roles.index("chair")
+        for row in table.rows:
+            cells = {c.column: c for c in row.cells}
+            cell, chair_cell = cells.get(content), cells.get(chair)
+            if cell is None or chair_cell is None or chair_cell.end <= chair_cell.start:
+                continue
+            bounds = [cell.start, *(m.end() for m in _CELL_ITEM.finditer(text, cell.start, cell.end)), cell.end]
+            for a, b in zip(bounds, bounds[1:]):
+                a = _CELL_LEAD.match(text, a, b).end()
+                while b > a and text[b - 1] in " \t\r\n.;":
+                    b -= 1
+                if b - a < MIN_CHARS or not ACTIVITY_OPENER.match(text, a, b) or ":" in text[a:b]:
+                    continue
+                if _overlaps(a, b, tasks):
+                    continue
+                b = min([b, *(x for x in closing if a < x < b)])
+                b = strip_end(text, a, b)
+                if b - a >= MIN_CHARS:
+                    added.append((a, b, "TASK", 0.5))
     return sorted(spans + added) if added else spans
 
 

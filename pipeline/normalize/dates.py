@@ -74,6 +74,10 @@ _SHARED_YEAR = re.compile(
 )
 
 
+# the opening day of a range written without its year (or month)
+_OPEN_DAY = re.compile(r"(?i)^\s*từ\s+(?:ngày\s+)?(\d{1,2})(?:\s*/\s*(\d{1,2}))?\s*(?:-|–|đến)\s")
+
+
 def parse_date(text: str) -> DateValue | None:
     """Parse one DATE mention. ``None`` when nothing calendar-like is found."""
     t = re.sub(r"\*|</?\w+>", "", text).replace("\u00a0", " ")
@@ -94,6 +98,14 @@ def parse_date(text: str) -> DateValue | None:
             return None
         if len(days) > 1 and days[0] <= days[-1]:
             return DateValue("period", days[0], days[-1])
+        m = _OPEN_DAY.match(t)
+        if m and len(days) == 1:  # "từ ngày 16/9 đến ngày 25/10/2024": the first day shares the last one's year
+            y, mo, _d = (int(x) for x in days[0].split("-"))
+            first = _iso(y, int(m.group(2) or mo), int(m.group(1)))
+            if first and first > days[0] and m.group(2):  # "từ ngày 30/12 đến ngày 05/01/2025"
+                first = _iso(y - 1, int(m.group(2)), int(m.group(1)))
+            if first and first <= days[0]:
+                return DateValue("period", first, days[0])
         return DateValue("day", days[0], days[0])
     m = _QUARTER.search(t)
     if m:
