@@ -257,6 +257,11 @@ def test_quota_table_rows_without_sub_rows_are_tasks():
     assert field_role("cơ quan tổ chức thực hiện") == "chair"
 
 
+def _spans_at(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int, str, float]]:
+    """Spans given by their text: the tagger's (TASK, score 0.9) or a recogniser's (score 1.0)."""
+    return [(text.index(p), text.index(p) + len(p), label, 0.9 if label == "TASK" else 1.0) for p, label in pieces]
+
+
 def test_activity_items_of_task_sections_are_tasks():
     """D7.1, on a plan written for the test: the items of a "Nhiệm vụ và giải
     pháp" section that open with an activity become TASKs, ending before a
@@ -277,10 +282,7 @@ def test_activity_items_of_task_sections_are_tasks():
         "c) Tăng cường kiểm tra, giám sát công tác bồi dưỡng.\n\n"
         "d) Hướng dẫn xây dựng kế hoạch bồi dưỡng trong năm 2025.\n"
     )
-    found = "Tăng cường kiểm tra, giám sát công tác bồi dưỡng"
-    start = text.index(found)
-    date = text.index("năm 2025")
-    spans = [(start, start + len(found), "TASK", 0.9), (date, date + len("năm 2025"), "DATE", 1.0)]
+    spans = _spans_at(text, [("Tăng cường kiểm tra, giám sát công tác bồi dưỡng", "TASK"), ("năm 2025", "DATE")])
     out = section_item_tasks(text, segment(text), spans)
     assert sorted(text[s:e] for s, e, label, _ in out if label == "TASK") == [
         "Hướng dẫn xây dựng kế hoạch bồi dưỡng",  # the closing date stays outside
@@ -1011,10 +1013,7 @@ def test_each_activity_item_of_a_task_table_cell_is_a_task():
         "cho báo cáo viên trong quý III/2026. | Trường Chính trị tỉnh | Sở Nội vụ | 2026 |\n"
         "| 2 | Xây dựng: kế hoạch bồi dưỡng, đề án vị trí việc làm | Sở Nội vụ | Các sở, ngành | 2026 |\n"
     )
-    found = "Rà soát đội ngũ giảng viên kiêm chức"
-    start = text.index(found)
-    quarter = text.index("quý III/2026")
-    spans = [(start, start + len(found), "TASK", 0.9), (quarter, quarter + len("quý III/2026"), "DATE", 1.0)]
+    spans = _spans_at(text, [("Rà soát đội ngũ giảng viên kiêm chức", "TASK"), ("quý III/2026", "DATE")])
     out = table_cell_tasks(text, segment(text), spans)
     assert sorted(text[s:e] for s, e, label, _ in out if label == "TASK") == [
         "Rà soát đội ngũ giảng viên kiêm chức",

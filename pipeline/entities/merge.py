@@ -22,14 +22,13 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.tagger import TaggedSpan
-from pipeline.entities.task_words import ACTIVITY_OPENERS, CITATION_LEAD, OBJECT_CITATION, WS
+from pipeline.entities.task_words import ACTIVITY_OPENERS, CITATION_LEAD, MIN_CHARS, OBJECT_CITATION, WS
 from pipeline.structure.lines import trim
 
 Span4 = tuple[int, int, str, float]
 
 # ", báo cáo ..." after a citation and its date or issuer: the next activity
 _NEXT_ACTIVITY = re.compile(rf"(?i)[^,;.\n]*,{WS}(?=(?:{ACTIVITY_OPENERS})\b)")
-MIN_TASK = 8  # characters
 
 
 def split_at_tabs(text: str, tagged: list[TaggedSpan]) -> list[TaggedSpan]:
@@ -63,7 +62,7 @@ def merge_spans(text: str, rules: list[tuple[int, int, str]], tagged: list[Tagge
             continue
         for ps, pe in _task_pieces(text, s, e, overlapping):
             ps, pe = trim(text, ps, pe, extra=".,;:(")
-            if pe - ps >= MIN_TASK and not any(k[0] < pe and ps < k[1] for k in kept):
+            if pe - ps >= MIN_CHARS and not any(k[0] < pe and ps < k[1] for k in kept):
                 kept.append((ps, pe, "TASK", t.score))
     return sorted(kept)
 
