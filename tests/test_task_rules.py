@@ -1037,3 +1037,26 @@ def test_bare_rates_under_a_rate_column_are_percents():
     found = {(text[s:e], label) for s, e, label in structure_rules(text, segment(text))}
     assert {("96,5", "PERCENT"), ("104", "PERCENT"), ("120", "QUOTA"), ("80", "QUOTA")} <= found
     assert not {("96,5", "QUOTA"), ("104", "QUOTA"), ("120", "PERCENT")} & found
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        # D11.28: the words a cut date or amount leaves behind are not the activity's
+        (
+            "Khảo sát mức độ hài lòng của người dân sau bồi dưỡng, hoàn thành",
+            "Khảo sát mức độ hài lòng của người dân sau bồi dưỡng",
+        ),
+        (
+            "Tổ chức lớp tập huấn kỹ năng tiếp công dân; thời gian thực hiện",
+            "Tổ chức lớp tập huấn kỹ năng tiếp công dân",
+        ),
+        ("Tham mưu bố trí kinh phí thực hiện Kế hoạch, tổng số", "Tham mưu bố trí kinh phí thực hiện Kế hoạch"),
+        # not an activity that ends in "hoàn thành" itself
+        ("Tạo điều kiện để công chức tham dự và hoàn thành", "Tạo điều kiện để công chức tham dự và hoàn thành"),
+    ],
+)
+def test_a_task_does_not_end_on_what_a_cut_date_or_amount_left(text: str, task: str) -> None:
+    from pipeline.entities.task_bounds import strip_end
+
+    assert text[: strip_end(text, 0, len(text))] == task
