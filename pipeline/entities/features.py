@@ -296,10 +296,10 @@ def _shape(word: str) -> str:
 @dataclass
 class TokenSeq:
     """One block: token offsets and, per token, its CRFsuite attributes
-    ("name:value" strings, each with weight 1)."""
+    ("name:value" strings, UTF-8 encoded, each with weight 1)."""
 
     offsets: list[tuple[int, int]]
-    features: list[list[str]]
+    features: list[list[bytes]]
 
 
 def _rule_tags(matches: list[Match], offsets: list[tuple[int, int]]) -> list[str]:
@@ -345,33 +345,34 @@ def sequences(
     agency_head = _agency_head_flags(lowers)
     shapes = [_shape(text[s:e]) for s, e in offsets]
     # Each token's attributes are built once as CRFsuite attribute strings
-    # ("w:sở", "shape-1:Xx") and concatenated per position: list concatenation
-    # is a memcpy, where merging ~35-key dicts per token was a third of the
-    # extraction time. A True flag is the bare name and a False one is left
-    # out, which is what CRFsuite makes of {"nl": True/False}.
+    # ("w:sở", "shape-1:Xx"), UTF-8 encoded (CRFsuite would encode every
+    # string on every call otherwise), and concatenated per position: list
+    # concatenation is a memcpy, where merging ~35-key dicts per token was a
+    # third of the extraction time. A True flag is the bare name and a False
+    # one is left out, which is what CRFsuite makes of {"nl": True/False}.
     attrs = [_token_attrs(*t) for t in zip(lowers, shapes, rule_tags, agency_head, agency_tags)]
-    none: tuple[str, ...] = ()
     n_tok = len(offsets)
+    none: tuple[bytes, ...] = ()
+    # per token, what does not depend on its block: the line breaks before it
+    # and the chunker's verdict with the previous word
+    breaks = [_NL_ATTRS[1]] if n_tok else []  # the first token opens a line
+    breaks += [_NL_ATTRS[min(text.count("\n", pe, s), 2)] for (_, pe), (s, _) in zip(offsets, offsets[1:])]
+    flags = [a[:1] for a in agency_tags]
+    prev_attrs = [_agc_prev(f, lw) for f, lw in zip(flags, ["^", *lowers])]
     out: list[TokenSeq] = []
     for block, idxs in groups:
-        info = block.info if block else {}
-        kind = block.kind if block else "gap"
-        block_feats = ["bias", f"kind:{kind}", *(f"b_{k}:{v}" for k, v in info.items())]
-        role = info.get("role", info.get("field", "-"))
-        agc_ctx = {(a, c): f"agc_ctx:{a}|{kind}|{role}|{c}" for a in ("B", "I", "O") for c in (False, True)}
-        feats = []
+        block_feats, agc_ctx = _block_attrs(block.kind, tuple(block.info.items())) if block else _block_attrs("gap", ())
         n = len(idxs)
+        pos_attrs = _position_attrs(n)
+        feats = []
         colon_seen = False
         sent_pos = 0
-        shead = "shead:"
+        shead = b"shead:"
         for pos, ti in enumerate(idxs):
-            s = offsets[ti][0]
             lw = lowers[ti]
-            gap_before = text[offsets[ti - 1][1] : s] if ti > 0 else "\n"
             if sent_pos == 0:
                 nxt = lowers[ti + 1] if ti + 1 < n_tok else ""
-                shead = f"shead:{lw} {nxt}" if lw.isalpha() else "shead:"
-            a = agency_tags[ti][:1]
+                shead = f"shead:{lw} {nxt}".encode() if lw.isalpha() else b"shead:"
             f = [
                 *block_feats,
                 *attrs[ti][0],
@@ -379,21 +380,17 @@ def sequences(
                 *(attrs[ti - 1][2] if ti >= 1 else none),
                 *(attrs[ti + 1][3] if ti + 1 < n_tok else none),
                 *(attrs[ti + 2][4] if ti + 2 < n_tok else none),
-                _POS_ATTR[min(pos, 5)],
-                _RPOS_ATTR[min(n - 1 - pos, 3)],
-                _SPOS_ATTR[min(sent_pos, 3)],
+                *pos_attrs[pos],
+                _SPOS_ATTR[sent_pos if sent_pos < 3 else 3],
                 shead,
                 # the chunker's verdict in context: a candidate after a field label,
                 # in a chair column or a recipients list is almost always an AGENCY
-                agc_ctx[a, colon_seen],
-                f"agc_prev:{a}|{lowers[ti - 1] if ti > 0 else '^'}",
+                agc_ctx[flags[ti], colon_seen],
+                prev_attrs[ti],
+                *breaks[ti],
             ]
-            if "\n" in gap_before:
-                f.append("nl")
-                if gap_before.count("\n") > 1:
-                    f.append("blank")
             if colon_seen:
-                f.append("colon")
+                f.append(b"colon")
             feats.append(f)
             sent_pos += 1
             if lw == ":":
@@ -404,10 +401,41 @@ def sequences(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _block_attrs(kind: str, info: tuple[tuple[str, str], ...]) -> tuple[list[bytes], dict[tuple[str, bool], bytes]]:
+    """A block's own attributes and its chunker-in-context ones, built once
+    per kind of block: a plan has thousands of blocks but few kinds."""
+    block_feats = [b"bias", f"kind:{kind}".encode(), *(f"b_{k}:{v}".encode() for k, v in info)]
+    role = dict(info).get("role", dict(info).get("field", "-"))
+    agc_ctx = {(a, c): f"agc_ctx:{a}|{kind}|{role}|{c}".encode() for a in ("B", "I", "O") for c in (False, True)}
+    return block_feats, agc_ctx
+
+
+@lru_cache(maxsize=1024)
+def _position_attrs(n: int) -> tuple[tuple[bytes, bytes], ...]:
+    """The position attributes of each token of an n-token block: from the
+    start (0..5+) and from the end (0..3+)."""
+    return tuple((_POS_ATTR[min(p, 5)], _RPOS_ATTR[min(n - 1 - p, 3)]) for p in range(n))
+
+
+@lru_cache(maxsize=100_000)
+def _agc_prev(flag: str, previous: str) -> bytes:
+    return f"agc_prev:{flag}|{previous}".encode()
+
+
 _POS = ("0", "1", "2", "3", "4", "5")
-_POS_ATTR = tuple(f"pos:{p}" for p in _POS)
-_RPOS_ATTR = tuple(f"rpos:{p}" for p in _POS)
-_SPOS_ATTR = tuple(f"spos:{p}" for p in _POS)
+_POS_ATTR = tuple(f"pos:{p}".encode() for p in _POS)
+_RPOS_ATTR = tuple(f"rpos:{p}".encode() for p in _POS)
+_SPOS_ATTR = tuple(f"spos:{p}".encode() for p in _POS)
+# line breaks before a token: none, one ("nl"), more ("nl" and "blank")
+_NL_ATTRS: tuple[tuple[bytes, ...], ...] = ((), (b"nl",), (b"nl", b"blank"))
+# line breaks before a token: none, one ("nl"), more ("nl" and "blank")
+_NL_ATTRS: tuple[tuple[bytes, ...], ...] = ((), (b"nl",), (b"nl", b"blank"))
+
+
+@lru_cache(maxsize=100_000)
+def _agc_prev(flag: str, previous: str) -> bytes:
+    return f"agc_prev:{flag}|{previous}".encode()
 
 
 @lru_cache(maxsize=100_000)
@@ -420,13 +448,14 @@ def _token_attrs(lw: str, sh: str, r: str, h: str, a: str) -> tuple[tuple[str, .
     has-fields/has-children flags of blocks, did not change the
     cross-validated scores and made every token a third dearer to tag (model
     card, experiment 22)."""
-    return (
+    strings = (
         (f"w:{lw}", f"shape:{sh}", f"rule:{r}", f"head:{h}", f"agc:{a}"),
         (f"w-2:{lw}",),
         (f"w-1:{lw}", f"rule-1:{r[:1]}", f"agc-1:{a[:1]}", f"shape-1:{sh}"),
         (f"w+1:{lw}", f"rule+1:{r[:1]}", f"agc+1:{a[:1]}", f"shape+1:{sh}"),
         (f"w+2:{lw}",),
     )
+    return tuple(tuple(a.encode() for a in group) for group in strings)
 
 
 _HEAD_FIRST_WORDS = frozenset(h[0] for h in _AGENCY_HEAD_TOKENS)

@@ -78,9 +78,10 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def find_persons(text: str) -> list[tuple[int, int]]:
-    cued = (_HONORIFIC, _ROLE_BEFORE, _BEFORE_OFFICE)
-    found = {m.span("name") for rx in (*cued, _GIVEN_NAME, _CREDIT) for m in rx.finditer(text)}
-    for m in (m for rx in cued for m in rx.finditer(text)):
+    cued = [m for rx in (_HONORIFIC, _ROLE_BEFORE, _BEFORE_OFFICE) for m in rx.finditer(text)]
+    found = {m.span("name") for m in cued}
+    found.update(m.span("name") for rx in (_GIVEN_NAME, _CREDIT) for m in rx.finditer(text))
+    for m in cued:  # each cued name may open a list of names
         nxt = _NEXT_NAME.match(text, m.end("name"))
         while nxt:
             found.add(nxt.span("name"))

@@ -49,9 +49,9 @@ def gold_tags(seqs: list[TokenSeq], spans: Iterable[tuple[int, int, str]]) -> li
     return tags
 
 
-def decode(
-    text: str, seq: TokenSeq, tags: list[str], marginals: list[dict[str, float]] | None = None
-) -> list[TaggedSpan]:
+def decode(text: str, seq: TokenSeq, tags: list[str], marginals: list[float] | None = None) -> list[TaggedSpan]:
+    """Spans from BIO tags; ``marginals`` holds each token's probability of
+    its own tag (a span's score is their mean)."""
     spans: list[TaggedSpan] = []
     cur: list | None = None
 
@@ -68,7 +68,7 @@ def decode(
 
     for i, tag in enumerate(tags):
         s, e = seq.offsets[i]
-        prob = marginals[i].get(tag, 1.0) if marginals else 1.0
+        prob = marginals[i] if marginals else 1.0
         if tag == "O":
             close()
             cur = None
@@ -161,6 +161,6 @@ class EntityTagger:
             tags = tagger.tag()
             if all(t == "O" for t in tags):
                 continue
-            marginals = [{t: tagger.marginal(t, i)} if t != "O" else {} for i, t in enumerate(tags)]
+            marginals = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
             out.extend(decode(text, seq, tags, marginals))
         return out
