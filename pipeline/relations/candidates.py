@@ -311,7 +311,10 @@ def _between(text: str, a: Ent, b: Ent) -> str:
 _CUE_KEYS = {prefix: tuple(f"{prefix}_{k}" for k in _CUE_NAMES) for prefix in ("btw", "bef")}
 
 
+@lru_cache(maxsize=20_000)
 def _cue_features(prefix: str, s: str) -> dict[str, bool]:
+    """Shared between the pairs with the same gap text: callers copy it
+    (``dict.update``) and must not change it."""
     return dict(zip(_CUE_KEYS[prefix], _cues_in(s)))
 
 

@@ -337,16 +337,26 @@ class LinearModel:
         import numpy as np
 
         x = np.zeros((len(rows), len(self.vocabulary)))
+        vocabulary, separator = self.vocabulary, self.separator
+        ii: list[int] = []
+        jj: list[int] = []
+        values: list[float] = []
         for i, row in enumerate(rows):
             for key, value in row.items():
+                if value is False:  # a zero, as DictVectorizer leaves it
+                    continue
                 if isinstance(value, str):  # one-hot, as DictVectorizer does
-                    j = self.vocabulary.get(f"{key}{self.separator}{value}")
-                    if j is not None:
-                        x[i, j] = 1.0
+                    j = vocabulary.get(f"{key}{separator}{value}")
+                    value = 1.0
                 else:
-                    j = self.vocabulary.get(key)
-                    if j is not None:
-                        x[i, j] = float(value)
+                    j = vocabulary.get(key)
+                if j is not None:
+                    ii.append(i)
+                    jj.append(j)
+                    values.append(float(value))
+        # one assignment for the whole batch: setting cells one by one was
+        # most of this function's time (no key repeats within a row)
+        x[ii, jj] = values
         scores = x @ self.coef.T + self.intercept
         if scores.shape[1] == 1:  # binary: sklearn keeps one column for the positive class
             p = 1.0 / (1.0 + np.exp(-scores[:, 0]))
