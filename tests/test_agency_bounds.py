@@ -277,6 +277,17 @@ def test_a_name_is_completed_by_its_level_or_place_only(text: str, tagged: str, 
             "Phó Hiệu trưởng Trường Chính trị tỉnh Trần Văn Hải",
             [("Phó Hiệu trưởng Trường Chính trị tỉnh", "AGENCY"), ("Trần Văn Hải", "PERSON")],
         ),
+        # round 10: a deputy minister and a corporation's head the tagger left outside
+        (
+            "Thứ trưởng Bộ Dân tộc và Tôn giáo Lò Văn Thanh chủ trì Hội nghị.",
+            "Bộ Dân tộc và Tôn giáo Lò Văn Thanh",
+            [("Thứ trưởng Bộ Dân tộc và Tôn giáo", "AGENCY"), ("Lò Văn Thanh", "PERSON")],
+        ),
+        (
+            "Tổng Giám đốc Tổng công ty Điện lực miền Bắc Nguyễn Văn Bình ký.",
+            "Giám đốc Tổng công ty Điện lực miền Bắc Nguyễn Văn Bình",
+            [("Tổng Giám đốc Tổng công ty Điện lực miền Bắc", "AGENCY"), ("Nguyễn Văn Bình", "PERSON")],
+        ),
         (
             "Phó Chủ tịch UBND tỉnh Trần Minh Khôi nhấn mạnh: cần đổi mới.",
             "Phó Chủ tịch UBND tỉnh Trần Minh Khôi nhấn mạnh",

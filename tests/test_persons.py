@@ -47,6 +47,10 @@ from pipeline.entities.persons import find_persons
         # a lower-case word is no part of a name, whatever its first letter ("đ", "ư")
         ("Ông Nguyễn Văn An được khen thưởng", ["Nguyễn Văn An"]),
         ("Bà Đặng Thị Lan đã phát biểu", ["Đặng Thị Lan"]),
+        # round 10: an office right before the name, no body between
+        ("Thứ trưởng Lò Văn Thanh phát biểu tổng kết.", ["Lò Văn Thanh"]),
+        ("Phó Giám đốc Trần Thị Hoa và Nông Văn Dũng dự lớp.", ["Trần Thị Hoa", "Nông Văn Dũng"]),
+        ("Giám đốc Sở Nội vụ yêu cầu", []),
     ],
 )
 def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:

@@ -131,6 +131,14 @@ CASES = [
     ),
     ("Đại học ngành Luật, hình thức vừa làm vừa học", []),
     ("<td>Luật Ngân sách nhà nước</td>", [("LEGAL_REF", "Luật Ngân sách nhà nước")]),
+    # round 10: a text without diacritics keeps its full dates; "ngay" alone is "at once"
+    ("gui ve Cuc truoc ngay 25/8/2025 (ban mem", [("DATE", "ngay 25/8/2025")]),
+    ("trien khai ngay 3 tháng sau", []),
+    # counted groups: sympathisers of the Party, courses; topics are content (D5.4)
+    ("Lớp cảm tình Đảng: 01 lớp, 60 quần chúng;", [("QUOTA", "01 lớp"), ("QUOTA", "60 quần chúng")]),
+    ("hoàn thành ít nhất 01 khóa học trực tuyến", [("QUOTA", "ít nhất 01 khóa học")]),
+    ("đã bồi dưỡng cho 112 đảng viên mới", [("QUOTA", "112 đảng viên")]),
+    ("truyền đạt 06 chuyên đề về kỹ năng", []),
 ]
 
 

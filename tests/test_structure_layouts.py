@@ -56,6 +56,27 @@ def test_a_bare_pipe_table_with_a_wrapped_cell() -> None:
     assert any(BARE_PIPES[n.start : n.end].startswith("III. KINH PHÍ") for n in segment(BARE_PIPES).of_kind("heading"))
 
 
+def test_a_pipe_table_row_wrapped_by_the_conversion_stays_one_row() -> None:
+    """A long cell broken over two lines ("... dịch vụ công" / "trực tuyến | 6
+    | 420 | 850 |"): the next line brings the row to the table's pipes, and
+    the rows after it are still the table's (round 10, set L)."""
+    text = (
+        "| STT | Nội dung bồi dưỡng | Số lớp | Số lượt công chức |\n|---|---|---|---|\n"
+        "| 1 | Bồi dưỡng nghiệp vụ kế toán | 14 | 980 |\n"
+        "| 2 | Bồi dưỡng kỹ năng vận hành dịch vụ công\ntrực tuyến | 6 | 420 |\n"
+        "| 3 | Bồi dưỡng lãnh đạo cấp phòng | 5 | 310 |\n\nTiếp theo.\n"
+    )
+    (table,) = segment(text).tables
+    cells = [[text[c.start : c.end] for c in row.cells] for row in table.rows]
+    assert cells[2] == ["2", "Bồi dưỡng kỹ năng vận hành dịch vụ công\ntrực tuyến", "6", "420"]
+    assert cells[3] == ["3", "Bồi dưỡng lãnh đạo cấp phòng", "5", "310"]
+    assert len(table.rows) == 4
+    # a line that does not complete the row is running text, not a wrapped cell
+    broken = text.replace("trực tuyến | 6 | 420 |", "trực tuyến")
+    last_row = segment(broken).tables[0].rows[-1]
+    assert [broken[c.start : c.end] for c in last_row.cells][:2] == ["2", "Bồi dưỡng kỹ năng vận hành dịch vụ công"]
+
+
 def test_a_line_with_pipes_in_running_text_is_no_table() -> None:
     text = "Nội dung | xem mục II\nđã nêu ở trên.\n"  # one pipe: no header row of cells
     assert segment(text).tables == []

@@ -567,6 +567,36 @@ def test_a_header_authority_block_is_one_agency_with_or_without_diacritics():
     assert header_authorities(text, segment(text)) == []
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # central bodies under their parent, a name wrapped by a narrow column (round 10, set L)
+        "BỘ NỘI VỤ\nCỤC VĂN THƯ VÀ LƯU TRỮ\nNHÀ NƯỚC",
+        "BỘ NỘI VỤ\nHỌC VIỆN HÀNH CHÍNH\nVÀ QUẢN TRỊ CÔNG",
+        "KHO BẠC NHÀ NƯỚC",
+        "TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM\nTỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC",
+        "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TRUNG ƯƠNG\nĐẢNG ỦY BỘ NỘI VỤ",
+    ],
+)
+def test_the_issuer_of_a_central_body_or_an_enterprise_is_its_whole_block(block: str) -> None:
+    from pipeline.entities.rules import header_authorities
+
+    motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    text = f"{block}\n--------\nSố: 1187/VTLTNN-TTNC\n\n{motto}\n\nKẾ HOẠCH\nBồi dưỡng năm 2025\n"
+    header = segment(text).nodes[0]
+    assert header.kind == "header"
+    assert text[header.field("issuer").start : header.field("issuer").end] == block
+    assert [text[s:e] for s, e, _ in header_authorities(text, segment(text))] == [block]
+
+
+def test_a_line_after_the_issuer_that_names_no_body_does_not_join_it() -> None:
+    """Only an upper-case line without digits continues the body's name: the
+    number line and a title do not."""
+    text = "BỘ NỘI VỤ\nSố: 12/KH-BNV\nKẾ HOẠCH\nBồi dưỡng năm 2025\n"
+    header = segment(text).nodes[0]
+    assert text[header.field("issuer").start : header.field("issuer").end] == "BỘ NỘI VỤ"
+
+
 @pytest.mark.parametrize("gap", ["\t", "      ", " | "])
 def test_a_header_laid_out_in_columns_is_read_column_by_column(gap: str) -> None:
     """A converter or a web page flattens the two-column header into lines

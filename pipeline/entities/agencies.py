@@ -33,7 +33,8 @@ OFFICES = (
     "Thủ trưởng", "Bộ trưởng", "Thủ tướng", "Phó Thủ tướng", "Trưởng ban", "Phó Trưởng ban",
     "Chánh Thanh tra", "Phó Chánh Thanh tra", "Hiệu trưởng", "Phó Hiệu trưởng", "Viện trưởng", "Phó Viện trưởng",
     "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Trưởng phòng",
-    "Phó Trưởng phòng", "Chủ nhiệm", "Phó Chủ nhiệm", "Bí thư", "Phó Bí thư",
+    "Phó Trưởng phòng", "Chủ nhiệm", "Phó Chủ nhiệm", "Bí thư", "Phó Bí thư", "Thứ trưởng", "Tổng Giám đốc",
+    "Phó Tổng Giám đốc",
     "Thường trực", "Ban Thường vụ", "Ban Chấp hành",
 )  # fmt: skip
 HEADS = (

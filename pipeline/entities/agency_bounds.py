@@ -64,7 +64,7 @@ SURNAMES = (
     "Ma|Bàn|Lục|Sầm|Lường|Cầm|Giàng|Sùng|Thào|Hầu|Bế|Hứa|Lã|Doãn|Mạc|Khúc|Lại|Thân|Giáp|Thạch|Danh|Điểu|Ksor|Siu"
 )
 OFFICE = re.compile(
-    r"(?i:(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng"
+    r"(?i:(?:phó\s+)?(?:chủ\s+tịch|(?:tổng\s+)?giám\s+đốc|thứ\s+trưởng|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng"
     r"|bộ\s+trưởng|hiệu\s+trưởng|viện\s+trưởng|cục\s+trưởng|vụ\s+trưởng|trưởng\s+phòng|chánh\s+thanh\s+tra|chủ\s+nhiệm)\b)"
 )
 # the name follows a body or a place, not a place word or a word of a name;
@@ -120,8 +120,11 @@ _AND_NEW_BODY = re.compile(rf"\s+và\s+(?={_NEW_BODY})")
 _NEW_BODY_AT = re.compile(_NEW_BODY)
 _OFFICE_BEFORE = re.compile(
     # "Thủtướng": a space lost in conversion
-    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|giám\s+đốc|thủ\s+trưởng|thủ\s*tướng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư)\s+$"
+    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|(?:tổng\s+)?giám\s+đốc|thủ\s+trưởng|thủ\s*tướng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư"
+    # a ministry's and an institution's heads: "Thứ trưởng «Bộ Nội vụ»", "Vụ trưởng «Vụ ...»"
+    r"|thứ\s+trưởng|bộ\s+trưởng|vụ\s+trưởng|cục\s+trưởng|hiệu\s+trưởng|viện\s+trưởng)\s+$"
 )
+_RANK_BEFORE = re.compile(r"(?<!\w)(?:[Pp]hó|[Tt]ổng|PHÓ|TỔNG)\s+$")
 _QUALIFIER_BEFORE = re.compile(
     r"(?i)(?:^|[;\t\n]\s*|,\s+)(?P<q>(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)[^,;\t\n]{0,40}?\s(?:trực\s+)?thuộc\s+)$"
 )
@@ -280,6 +283,10 @@ def trim_agencies(text: str, spans: list[Span4]) -> list[Span4]:
         office = _OFFICE_BEFORE.search(text, max(previous_end, s - 30), s)
         if office:
             s = office.start()
+        elif OFFICE.match(text, s, e):
+            # the rank the tagger left before the office: «Phó» Chủ tịch, «Tổng» Giám đốc
+            rank = _RANK_BEFORE.search(text, max(previous_end, s - 12), s)
+            s = rank.start() if rank else s
         else:
             qualifier = _QUALIFIER_BEFORE.search(text, max(previous_end, s - 60), s)
             if qualifier:

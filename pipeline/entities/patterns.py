@@ -115,7 +115,8 @@ _DATE_ALTS = [
     # ... the first day sharing the last one's year: "từ ngày 16/9 đến ngày 25/10/2024"
     rf"(?:[Tt]ừ|TỪ){_SP}(?:[Nn]gày{_WS})?\d{{1,2}}(?:[ \t]*/[ \t]*\d{{1,2}})?{_WS}(?:-|–|đến){_WS}(?:{_DAY})",
     rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY){_WS}\d{{1,2}}){_WS}tháng{_WS}\d{{1,2}}{_WS}năm{_WS}{_YEAR}",
-    rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY){_WS}\d{{1,2}})[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
+    # "ngay 25/8/2025": a text that lost its diacritics (only with a full date)
+    rf"(?:{_SPLIT_DAY}|(?:[Nn]gày|NGÀY|[Nn]gay|NGAY){_WS}\d{{1,2}})[ \t]*/[ \t]*\d{{1,2}}[ \t]*/[ \t]*{_YEAR}",
     # "05-02-2021", "05.02.2021": one separator throughout, a four-digit year
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}-\d{{1,2}}-{_YEAR}(?![\d/.-])",
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?![\d/.-])",
@@ -146,7 +147,7 @@ _DATE = "|".join(f"(?:{a})" for a in _DATE_ALTS)
 # what a date can open with: a digit or one of its opening words (their first
 # syllable is enough: one letter, "t" or "n", would let most positions through)
 DATE = _guarded(
-    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|NAM|nửa|[Kk]h",
+    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Nn]gay|NGAY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|NAM|nửa|[Kk]h",
     _DATE,
 )
 # a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
@@ -200,10 +201,11 @@ def money_in_words(text: str) -> list[tuple[int, int]]:
 
 # --- QUOTA -----------------------------------------------------------------------
 _COUNT_NOUNS = (
-    rf"lượt{_SPN}người|lượt|người|học{_SPN}viên|chỉ{_SPN}tiêu|lớp|khóa|khoá|đồng{_SPN}chí|"
+    rf"lượt{_SPN}người|lượt|người|học{_SPN}viên|chỉ{_SPN}tiêu|lớp|khóa{_SPN}học|khoá{_SPN}học|khóa|khoá|đồng{_SPN}chí|"
     r"cán[ \t]+bộ(?:,[ \t]+(?:công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|đảng[ \t]+viên))?|"
     r"công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
-    r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|chuyên[ \t]+đề|tiến[ \t]+sĩ|thạc[ \t]+sĩ"
+    # not "chuyên đề": a count of topics is a count of content (D5.4)
+    r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|quần[ \t]+chúng|tiến[ \t]+sĩ|thạc[ \t]+sĩ"
 )
 _COUNTED = (
     r"(?:[ \t]+(?:cán bộ, công chức, viên chức|cán bộ, công chức|cán bộ, đảng viên|cán bộ|công chức|"

@@ -217,7 +217,7 @@ def header_authorities(text: str, structure: Structure) -> Spans:
     (D1.3, D11.1): «ỦY BAN NHÂN DÂN\nTỈNH SƠN LA», «TỈNH ỦY HƯNG YÊN\nBAN THƯỜNG
     VỤ». Only an issuer read from authority lines, not one copied from a BODY
     line."""
-    from pipeline.structure.header import is_authority
+    from pipeline.structure.header import continues_authority, is_authority
 
     spans: Spans = []
     for node in structure.of_kind("header"):
@@ -225,7 +225,7 @@ def header_authorities(text: str, structure: Structure) -> Spans:
         if f is None:
             continue
         lines = [ln for ln in text[f.start : f.end].split("\n") if ln.strip()]
-        if lines and all(is_authority(ln) for ln in lines):
+        if lines and is_authority(lines[0]) and all(is_authority(ln) or continues_authority(ln) for ln in lines[1:]):
             spans.append((f.start, f.end, "AGENCY"))
     return spans
 

@@ -34,6 +34,10 @@ _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,40}?),\s*(?P<date>ngày\b.*?năm\
 _AUTHORITY_WORDS = re.compile(  # an authority line starts with the body's head word
     r"(ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|\bBAN\b(?! HÀNH)|SỞ |BỘ |TỈNH|HUYỆN|THÀNH PHỐ|THỦ TƯỚNG|CHÍNH PHỦ|"
     r"ĐẢNG BỘ|TỈNH ỦY|TỈNH UỶ|HỌC VIỆN|TRƯỜNG|VĂN PHÒNG|BỘ TRƯỞNG|"
+    # central and other bodies: "CỤC VĂN THƯ VÀ LƯU TRỮ", "KHO BẠC NHÀ NƯỚC", "TẬP ĐOÀN ĐIỆN
+    # LỰC VIỆT NAM", "ĐẢNG ỦY BỘ NỘI VỤ", "TRUNG ƯƠNG HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM"
+    r"CỤC |TỔNG CỤC|TẬP ĐOÀN|TỔNG CÔNG TY|CÔNG TY|KHO BẠC|ĐẢNG ỦY|ĐẢNG UỶ|VIỆN |BẢO HIỂM XÃ HỘI|NGÂN HÀNG|"
+    r"ĐÀI |TRUNG ƯƠNG|ĐOÀN |HỘI (?!NGHỊ)|TÒA ÁN|TOÀ ÁN|KIỂM TOÁN|THANH TRA|CÔNG AN|PHƯỜNG|XÃ (?!HỘI)|QUẬN|THỊ XÃ|"
     # copied without diacritics: "UBND TINH DAK LAK" / "SO NOI VU"
     r"UY BAN|HOI DONG|SO (?=[A-Z])|BO (?=[A-Z])|TINH\b|HUYEN\b|THANH PHO|DANG BO|TINH UY|HOC VIEN|TRUONG\b|VAN PHONG)"
 )
@@ -70,6 +74,22 @@ def is_authority(text: str) -> bool:
         and not kind_of(s)
         and not is_motto(s)
         and not re.match(r"^(TM|KT|TL|TUQ|T/M)\b", s)
+    )
+
+
+def continues_authority(text: str) -> bool:
+    """An upper-case line that can only be the rest of the authority line
+    above it ("NHÀ NƯỚC", "VÀ QUẢN TRỊ CÔNG"): short, no digits, no kind,
+    motto or signature capacity of its own."""
+    s = plain(text)
+    return (
+        _uppercase(s)
+        and len(s) <= 60
+        and not re.search(r"\d", s)
+        and not kind_of(s)
+        and not is_motto(s)
+        and not _RULE.match(s)
+        and not re.match(r"^(TM|KT|TL|TUQ|T/M|V/V|VỀ)\b", s)
     )
 
 
@@ -191,6 +211,11 @@ def parse_header(text: str, all_lines: list[Line], first_line: int) -> tuple[Nod
             i += 2 if date_line is not line else 1
             continue
         if is_authority(s) and not have_kind:
+            issuer_lines.append(line)
+            i += 1
+            continue
+        if issuer_lines and not fields and line.index == issuer_lines[-1].index + 1 and continues_authority(s):
+            # the body's name wrapped by a narrow column: "CỤC VĂN THƯ VÀ LƯU TRỮ" / "NHÀ NƯỚC"
             issuer_lines.append(line)
             i += 1
             continue

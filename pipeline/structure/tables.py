@@ -162,14 +162,17 @@ def _pipe_cells(text: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _pipe_row(text: str, line: Line) -> Row:
-    raw = line.raw
-    offset = line.start
-    body_start = raw.index("|") + 1
-    body_end = raw.rstrip().rfind("|")
+def _pipe_row(text: str, line: Line, last: Line | None = None) -> Row:
+    """A row from its first line to its ``last`` (the same line unless a cell
+    was wrapped): the cells between the first pipe and the last one."""
+    last = last or line
+    body_start = line.start + line.raw.index("|") + 1
+    tail = last.raw.rstrip()
+    # a row without its closing pipe ("| 2 | Bồi dưỡng ...") keeps its last cell
+    body_end = last.start + (tail.rfind("|") if tail.endswith("|") else len(tail))
     if body_end < body_start:
-        body_end = len(raw)
-    return Row(line.start, line.end, _pipe_cells(text, offset + body_start, offset + body_end))
+        body_end = last.end
+    return Row(line.start, last.end, _pipe_cells(text, body_start, body_end))
 
 
 def detect_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
@@ -180,17 +183,19 @@ def detect_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
             i += 1
             continue
         j = i
-        block: list[Line] = []
+        block: list[list[Line]] = []  # the lines of each row
+        pipes = lines[i].raw.count("|")
         while j < len(lines) and lines[j].raw.lstrip().startswith("|"):
-            block.append(lines[j])
-            j += 1
-        sep = next((k for k, ln in enumerate(block) if _PIPE_SEP.match(ln.raw)), None)
+            group = _wrapped_row(lines, j, pipes)
+            block.append(group)
+            j += len(group)
+        sep = next((k for k, g in enumerate(block) if _PIPE_SEP.match(g[0].raw)), None)
         if len(block) >= 2 and sep is not None:
             rows: list[Row] = []
-            for k, ln in enumerate(block):
+            for k, group in enumerate(block):
                 if k == sep:
                     continue
-                row = _pipe_row(text, ln)
+                row = _pipe_row(text, group[0], group[-1])
                 texts = [plain(text[c.start : c.end]) for c in row.cells]
                 if k < sep:
                     row.kind = "header"
@@ -199,9 +204,26 @@ def detect_pipe_tables(text: str, lines: list[Line]) -> list[Detected]:
                 elif texts and _is_group_label(texts[0]):
                     row.kind = "group"
                 rows.append(row)
-            found.append(Detected(_table_node(text, rows, "pipe"), {ln.index for ln in block}))
+            found.append(Detected(_table_node(text, rows, "pipe"), {ln.index for g in block for ln in g}))
         i = j
     return found
+
+
+def _wrapped_row(lines: list[Line], j: int, pipes: int) -> list[Line]:
+    """The lines of the row opening at line ``j``: one, or more when a long
+    cell was wrapped by the conversion ("| 2 | Bồi dưỡng ... dịch vụ công" /
+    "trực tuyến | 6 | 420 | 850 |") and the next lines, which do not open
+    with a pipe, bring the row to the table's number of pipes."""
+    group, count = [lines[j]], lines[j].raw.count("|")
+    k = j + 1
+    while count < pipes and k < len(lines) and len(group) < _WRAPPED_LINES:
+        nxt = lines[k]
+        if nxt.is_blank or nxt.raw.lstrip().startswith("|"):
+            break
+        group.append(nxt)
+        count += nxt.raw.count("|")
+        k += 1
+    return group if count == pipes else group[:1]
 
 
 # --- bare pipe tables ---------------------------------------------------------
