@@ -406,7 +406,8 @@ def _block_attrs(kind: str, info: tuple[tuple[str, str], ...]) -> tuple[list[byt
     """A block's own attributes and its chunker-in-context ones, built once
     per kind of block: a plan has thousands of blocks but few kinds."""
     block_feats = [b"bias", f"kind:{kind}".encode(), *(f"b_{k}:{v}".encode() for k, v in info)]
-    role = dict(info).get("role", dict(info).get("field", "-"))
+    fields = dict(info)
+    role = fields.get("role", fields.get("field", "-"))
     agc_ctx = {(a, c): f"agc_ctx:{a}|{kind}|{role}|{c}".encode() for a in ("B", "I", "O") for c in (False, True)}
     return block_feats, agc_ctx
 
