@@ -63,9 +63,13 @@ SURNAMES = (
     # and those of the north's and the south's ethnic minorities and of old families
     "Ma|Bàn|Lục|Sầm|Lường|Cầm|Giàng|Sùng|Thào|Hầu|Bế|Hứa|Lã|Doãn|Mạc|Khúc|Lại|Thân|Giáp|Thạch|Danh|Điểu|Ksor|Siu"
 )
+# the offices shared by the two patterns below
+_OFFICE_WORDS = (
+    r"chủ\s+tịch|(?:tổng\s+)?giám\s+đốc|thứ\s+trưởng|bộ\s+trưởng|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng"
+    r"|thủ\s+trưởng|hiệu\s+trưởng|viện\s+trưởng|cục\s+trưởng|vụ\s+trưởng"
+)
 OFFICE = re.compile(
-    r"(?i:(?:phó\s+)?(?:chủ\s+tịch|(?:tổng\s+)?giám\s+đốc|thứ\s+trưởng|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng|thủ\s+trưởng|tổng\s+cục\s+trưởng"
-    r"|bộ\s+trưởng|hiệu\s+trưởng|viện\s+trưởng|cục\s+trưởng|vụ\s+trưởng|trưởng\s+phòng|chánh\s+thanh\s+tra|chủ\s+nhiệm)\b)"
+    rf"(?i:(?:phó\s+)?(?:{_OFFICE_WORDS}|tổng\s+cục\s+trưởng|trưởng\s+phòng|chánh\s+thanh\s+tra|chủ\s+nhiệm)\b)"
 )
 # the name follows a body or a place, not a place word or a word of a name;
 # after "tỉnh" or "thành phố" only a three- or four-syllable name, as provinces
@@ -118,12 +122,9 @@ _NEW_BODY = (
 )
 _AND_NEW_BODY = re.compile(rf"\s+và\s+(?={_NEW_BODY})")
 _NEW_BODY_AT = re.compile(_NEW_BODY)
-_OFFICE_BEFORE = re.compile(
-    # "Thủtướng": a space lost in conversion
-    r"(?i)(?:phó\s+)?(?:chủ\s+tịch|(?:tổng\s+)?giám\s+đốc|thủ\s+trưởng|thủ\s*tướng|chánh\s+văn\s+phòng|trưởng\s+ban|bí\s+thư"
-    # a ministry's and an institution's heads: "Thứ trưởng «Bộ Nội vụ»", "Vụ trưởng «Vụ ...»"
-    r"|thứ\s+trưởng|bộ\s+trưởng|vụ\s+trưởng|cục\s+trưởng|hiệu\s+trưởng|viện\s+trưởng)\s+$"
-)
+# the office the tagger left before a body: "Thứ trưởng «Bộ Nội vụ»", "Thủtướng
+# «Chính phủ»" (a space lost in conversion)
+_OFFICE_BEFORE = re.compile(rf"(?i)(?:phó\s+)?(?:{_OFFICE_WORDS}|thủ\s*tướng)\s+$")
 _RANK_BEFORE = re.compile(r"(?<!\w)(?:[Pp]hó|[Tt]ổng|PHÓ|TỔNG)\s+$")
 _QUALIFIER_BEFORE = re.compile(
     r"(?i)(?:^|[;\t\n]\s*|,\s+)(?P<q>(?:các\s+)?(?:cơ\s+quan|đơn\s+vị)[^,;\t\n]{0,40}?\s(?:trực\s+)?thuộc\s+)$"

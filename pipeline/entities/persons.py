@@ -38,7 +38,7 @@ _HONORIFIC = re.compile(
 # an office right before the name, with no body between: "Thứ trưởng «Lò Văn Thanh»
 # phát biểu", "Giám đốc «Trần Thị Hoa» nhấn mạnh" (with a body, ``agency_bounds``
 # splits the name off the AGENCY)
-_OFFICE_BEFORE = re.compile(rf"(?<!\w)(?:{OFFICE.pattern}){_SP}+(?P<name>{_NAME})")
+_AFTER_BARE_OFFICE = re.compile(rf"(?<!\w)(?:{OFFICE.pattern}){_SP}+(?P<name>{_NAME})")
 # trainees and lecturers named in a news item: "Ba học viên «Hoàng Văn Chiến», ..."
 _ROLE_BEFORE = re.compile(rf"(?<!\w)(?:[Hh]ọc{_SP}+viên|[Gg]iảng{_SP}+viên|[Đđ]ại{_SP}+biểu){_SP}+(?P<name>{_NAME})")
 # the rest of a list of names: "«Hoàng Văn Chiến», «Đặng Thị Lan» và «Ma Thị Hường»"
@@ -82,7 +82,7 @@ def _bylines(text: str) -> list[tuple[int, int]]:
 
 
 def find_persons(text: str) -> list[tuple[int, int]]:
-    cued = [m for rx in (_HONORIFIC, _ROLE_BEFORE, _BEFORE_OFFICE, _OFFICE_BEFORE) for m in rx.finditer(text)]
+    cued = [m for rx in (_HONORIFIC, _ROLE_BEFORE, _BEFORE_OFFICE, _AFTER_BARE_OFFICE) for m in rx.finditer(text)]
     found = {m.span("name") for m in cued}
     found.update(m.span("name") for rx in (_GIVEN_NAME, _CREDIT) for m in rx.finditer(text))
     for m in cued:  # each cued name may open a list of names

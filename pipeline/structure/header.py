@@ -41,6 +41,7 @@ _AUTHORITY_WORDS = re.compile(  # an authority line starts with the body's head 
     # copied without diacritics: "UBND TINH DAK LAK" / "SO NOI VU"
     r"UY BAN|HOI DONG|SO (?=[A-Z])|BO (?=[A-Z])|TINH\b|HUYEN\b|THANH PHO|DANG BO|TINH UY|HOC VIEN|TRUONG\b|VAN PHONG)"
 )
+_CAPACITY = re.compile(r"^(TM|KT|TL|TUQ|T/M)\b")  # a signature's capacity: "TM. ỦY BAN NHÂN DÂN"
 _TITLE_START = re.compile(r"^(về việc|v/v|về\b)", re.I)
 _ISSUED_WITH = re.compile(r"^\(?\s*(ban hành )?kèm theo", re.I)
 _SESSION = re.compile(r"^KHÓA\s+[IVXLC\d]+\b.*KỲ HỌP", re.I)
@@ -73,7 +74,7 @@ def is_authority(text: str) -> bool:
         and bool(_AUTHORITY_WORDS.match(s))
         and not kind_of(s)
         and not is_motto(s)
-        and not re.match(r"^(TM|KT|TL|TUQ|T/M)\b", s)
+        and not _CAPACITY.match(s)
     )
 
 
@@ -89,7 +90,8 @@ def continues_authority(text: str) -> bool:
         and not kind_of(s)
         and not is_motto(s)
         and not _RULE.match(s)
-        and not re.match(r"^(TM|KT|TL|TUQ|T/M|V/V|VỀ)\b", s)
+        and not _CAPACITY.match(s)
+        and not _TITLE_START.match(s)
     )
 
 
