@@ -99,3 +99,34 @@ def test_titles_in_capitals(text: str, expected: list[str]) -> None:
 )
 def test_round_6_names(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 11 (set M): a name ends before "tự", "mỗi", "dự" (attends), "khai giảng"
+        ("Cục Thuế tự tổ chức 05 lớp tập huấn.", ["Cục Thuế"]),
+        ("Trường Hải quan Việt Nam mỗi năm mở 02 lớp.", ["Trường Hải quan Việt Nam"]),
+        ("UBND tỉnh Bắc Ninh khai giảng lớp bồi dưỡng.", ["UBND tỉnh Bắc Ninh"]),
+        ("Sở Nội vụ bảo đảm kinh phí.", ["Sở Nội vụ"]),
+        # ... and goes on over "khai", "bảo", "dự" inside a name
+        ("Phòng Kê khai - Kế toán thuế tổ chức tập huấn.", ["Phòng Kê khai - Kế toán thuế"]),
+        ("Trung tâm Khảo thí và Đảm bảo chất lượng tổ chức thi.", ["Trung tâm Khảo thí và Đảm bảo chất lượng"]),
+        ("Ban Quản lý dự án chủ trì.", ["Ban Quản lý dự án"]),
+        ("Phó Tổng cục trưởng Tổng cục Hải quan phát biểu.", ["Phó Tổng cục trưởng Tổng cục Hải quan"]),
+    ],
+)
+def test_round_11_names(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in find_agencies(text)] == expected
+
+
+@pytest.mark.parametrize("region", ["Đông Nam Bộ", "Tây Nam Bộ", "Bắc Trung Bộ", "Nam Trung Bộ"])
+def test_a_region_named_with_bo_is_no_ministry(region: str) -> None:
+    from pipeline.entities.context_agencies import drop_ruled_out_agencies
+
+    text = f"Lớp cho các xã vùng {region} và Bộ Tư pháp"
+    spans = [
+        (text.index(region), text.index(region) + len(region), "AGENCY", 0.9),
+        (text.index("Bộ Tư pháp"), len(text), "AGENCY", 0.9),
+    ]
+    assert [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)] == ["Bộ Tư pháp"]

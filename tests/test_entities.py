@@ -148,3 +148,23 @@ def test_bare_amounts_in_a_budget_column_are_money_in_the_stated_unit(nlp):
     )
     money = [(e.text, e._.value["amount"]) for e in nlp(text).ents if e.label_ == "MONEY"]
     assert money == [("1.250,5", 1_250_500_000)]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Khóa học", "content"),  # round 11: a course table's course column (set M)
+        ("Tên lớp", "content"),
+        ("Nội dung thực hiện", "content"),
+        ("Đơn vị đào tạo", "provides"),
+        ("Cơ quan phối hợp", "coord"),
+        ("Cơ quan chủ trì", "chair"),
+        ("Thời gian", "time"),
+        ("Số lượt", "count"),
+        ("Ghi chú", "note"),
+    ],
+)
+def test_a_column_role_is_read_from_its_header(header: str, role: str) -> None:
+    from pipeline.entities.features import column_role
+
+    assert column_role(header) == role

@@ -51,7 +51,46 @@ from pipeline.entities.persons import find_persons
         ("Thứ trưởng Lò Văn Thanh phát biểu tổng kết.", ["Lò Văn Thanh"]),
         ("Phó Giám đốc Trần Thị Hoa và Nông Văn Dũng dự lớp.", ["Trần Thị Hoa", "Nông Văn Dũng"]),
         ("Giám đốc Sở Nội vụ yêu cầu", []),
+        # round 11: the author in a portal's byline bar, before or after the date
+        ("Thứ Hai, 15/09/2025 16:20 | Lượt xem: 1.284 | Minh Phương\n", ["Minh Phương"]),
+        ("Minh Khôi | 20/11/2025 - 16:05 | Lượt xem: 1.284\n", ["Minh Khôi"]),
+        ("Trang chủ | Tin tức | Minh Phương\n", []),  # no counter: a menu
     ],
 )
 def test_officials_named_in_news_items(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in find_persons(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "kept"),
+    [
+        ("LĐLĐ TỈNH QUẢNG TRỊ\nQuảng Trị, ngày 06 tháng 01 năm 2026", "Quảng Trị", False),
+        ("Giám đốc Đại học Thái Nguyên phê duyệt", "Thái Nguyên", False),
+        ("khu vực Đồng bằng sông Cửu Long", "Cửu Long", False),
+        ("Phó Chủ tịch UBND tỉnh Trần Minh Khôi dự hội nghị", "Trần Minh Khôi", True),
+        ("Ông Nguyễn Văn Thắng cho biết", "Nguyễn Văn Thắng", True),
+        ("(Website Văn Phòng) - Ngày 15/5/2020, Phó Chủ tịch", "Website Văn Phòng", False),
+        ("Bà Nguyễn Thị Phòng phát biểu", "Nguyễn Thị Phòng", True),
+    ],
+)
+def test_a_person_the_tagger_found_in_a_place_or_a_source_credit_is_dropped(text: str, person: str, kept: bool) -> None:
+    from pipeline.entities.persons import drop_non_persons
+
+    start = text.index(person)
+    span = (start, start + len(person), "PERSON", 0.9)
+    assert drop_non_persons(text, [span]) == ([span] if kept else [])
+
+
+def test_a_byline_bar_keeps_its_author_and_date_and_the_rest_of_the_chrome_nothing(nlp) -> None:
+    text = (
+        "Trang chủ | Tin tức | Văn bản\n"
+        "Thứ Hai, 15/09/2025 16:20 | Lượt xem: 1.284 | Minh Phương\n"
+        "Chia sẻ: Facebook | Zalo | Email | In bài\n\n"
+        "Sáng 14/9, Sở Nội vụ tổ chức lớp bồi dưỡng.\n\n"
+        "Tin liên quan:\n- Khai giảng lớp bồi dưỡng năm 2025 (12/09/2025)\n"
+    )
+    assert [(e.label_, e.text) for e in nlp(text).ents if e.start_char < text.index("Sáng")] == [
+        ("DATE", "15/09/2025"),
+        ("PERSON", "Minh Phương"),
+    ]
+    assert [e.text for e in nlp(text).ents if e.start_char > text.index("Tin liên quan")] == []

@@ -139,6 +139,9 @@ CASES = [
     ("hoàn thành ít nhất 01 khóa học trực tuyến", [("QUOTA", "ít nhất 01 khóa học")]),
     ("đã bồi dưỡng cho 112 đảng viên mới", [("QUOTA", "112 đảng viên")]),
     ("truyền đạt 06 chuyên đề về kỹ năng", []),
+    # round 11 (set M): comrades counted by turns; two months sharing their year
+    ("thu hút khoảng 12.000 lượt đồng chí tham gia", [("QUOTA", "khoảng 12.000 lượt đồng chí")]),
+    ("Thời gian: Tháng 6 và tháng 12/2025.", [("DATE", "Tháng 6 và tháng 12/2025")]),
 ]
 
 

@@ -1060,3 +1060,82 @@ def test_a_task_does_not_end_on_what_a_cut_date_or_amount_left(text: str, task: 
     from pipeline.entities.task_bounds import strip_end
 
     assert text[: strip_end(text, 0, len(text))] == task
+
+
+def _spans_of(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int, str, float]]:
+    """Spans from (text, label) pieces, each found after the previous one."""
+    out, pos = [], 0
+    for piece, label in pieces:
+        start = text.index(piece, pos)
+        out.append((start, start + len(piece), label, 0.9))
+        pos = start + len(piece)
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, pieces, expected",
+    [
+        # the bodies supervised, an unnamed group between them, then the verb's complement
+        (
+            "- Định kỳ kiểm tra, giám sát các sở, ngành, đơn vị thuộc UBND huyện; các hội quần chúng; "
+            "UBND các xã trong việc thực hiện Quyết định số 12/QĐ-UBND ngày 05/3/2024; báo cáo kết quả.",
+            [
+                ("Định kỳ kiểm tra, giám sát các sở", "TASK"),
+                ("ngành, đơn vị thuộc UBND huyện", "AGENCY"),
+                ("UBND các xã", "AGENCY"),
+                ("Quyết định số 12/QĐ-UBND", "LEGAL_REF"),
+                ("ngày 05/3/2024", "DATE"),
+            ],
+            "Định kỳ kiểm tra, giám sát các sở, ngành, đơn vị thuộc UBND huyện; các hội quần chúng; "
+            "UBND các xã trong việc thực hiện Quyết định số 12/QĐ-UBND ngày 05/3/2024",
+        ),
+        # the verb alone before one body, then "triển khai"
+        (
+            "Phòng Nội vụ hướng dẫn, đôn đốc Trung tâm Chính trị huyện triển khai các lớp bồi dưỡng.",
+            [
+                ("Phòng Nội vụ", "AGENCY"),
+                ("hướng dẫn, đôn đốc", "TASK"),
+                ("Trung tâm Chính trị huyện", "AGENCY"),
+                ("triển khai các lớp bồi dưỡng", "TASK"),
+            ],
+            "hướng dẫn, đôn đốc Trung tâm Chính trị huyện triển khai các lớp bồi dưỡng",
+        ),
+    ],
+)
+def test_the_bodies_a_task_supervises_are_inside_it(text, pieces, expected):
+    """Clarification 16 and D7.6: bodies inspected are the verb's objects."""
+    from pipeline.entities.task_bounds import take_in_supervised
+
+    out = take_in_supervised(text, _spans_of(text, pieces))
+    assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [expected]
+    # the bodies inside are gone; a body before the TASK stays
+    assert [text[s:e] for s, e, label, _ in out if label == "AGENCY"] == [
+        p for p, label in pieces if label == "AGENCY" and text.index(p) < text.index(expected)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        # no complement after the bodies: they may be the actors of the next clause
+        (
+            "- Thường xuyên kiểm tra các sở, Sở Tài chính bố trí kinh phí.",
+            [("Thường xuyên kiểm tra các sở", "TASK"), ("Sở Tài chính", "AGENCY")],
+        ),
+        # the TASK does not end on a supervising verb
+        (
+            "- Tổ chức lớp bồi dưỡng, Sở Nội vụ thực hiện việc cấp chứng chỉ.",
+            [("Tổ chức lớp bồi dưỡng", "TASK"), ("Sở Nội vụ", "AGENCY")],
+        ),
+        # a sentence ends between the TASK and the body
+        (
+            "Tăng cường kiểm tra. Sở Nội vụ thực hiện việc cấp chứng chỉ.",
+            [("Tăng cường kiểm tra", "TASK"), ("Sở Nội vụ", "AGENCY")],
+        ),
+    ],
+)
+def test_bodies_after_a_task_that_supervises_nothing_stay_agencies(text, pieces):
+    from pipeline.entities.task_bounds import take_in_supervised
+
+    spans = _spans_of(text, pieces)
+    assert take_in_supervised(text, spans) == spans

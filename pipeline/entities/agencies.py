@@ -32,7 +32,7 @@ OFFICES = (
     "Chánh Văn phòng", "Phó Chánh Văn phòng", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Phó Giám đốc",
     "Thủ trưởng", "Bộ trưởng", "Thủ tướng", "Phó Thủ tướng", "Trưởng ban", "Phó Trưởng ban",
     "Chánh Thanh tra", "Phó Chánh Thanh tra", "Hiệu trưởng", "Phó Hiệu trưởng", "Viện trưởng", "Phó Viện trưởng",
-    "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Trưởng phòng",
+    "Cục trưởng", "Phó Cục trưởng", "Tổng cục trưởng", "Phó Tổng cục trưởng", "Vụ trưởng", "Phó Vụ trưởng", "Trưởng phòng",
     "Phó Trưởng phòng", "Chủ nhiệm", "Phó Chủ nhiệm", "Bí thư", "Phó Bí thư", "Thứ trưởng", "Tổng Giám đốc",
     "Phó Tổng Giám đốc",
     "Thường trực", "Ban Thường vụ", "Ban Chấp hành",
@@ -56,8 +56,10 @@ _STOP = (
     "để", "đến", "từ", "trên", "phát", "tiếp", "tập", "kiểm", "làm", "mời", "cử", "gửi", "trình", "quy",
     "hoặc", "nhằm", "đối", "khi", "thì", "nếu", "do", "bằng", "vào", "ra", "đi", "lên", "năm", "ngày",
     "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "cần", "phải", "không", "nhưng", "tổng", "rà",
-    "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
-    "khai", "bế", "mở", "tuyển",  # "... tỉnh Bắc Ninh khai giảng lớp", "mở lớp", "tuyển sinh"
+    "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "(?<!Đảm[ \u00a0])bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
+    "khai(?=[ \u00a0]+(?:giảng|mạc))", "bế", "mở", "tuyển",  # "... tỉnh Bắc Ninh khai giảng lớp", "mở lớp"; not "Kê khai"
+    "mỗi", "tự",  # "Trường Hải quan Việt Nam «mỗi» năm", "Cục Thuế «tự» tổ chức"
+    "dự(?![ \u00a0]+(?:án|toán|bị|báo|trữ|phòng))",  # "... Đinh Quang Vĩnh «dự» hội nghị"; not "Ban Quản lý dự án"
 )  # fmt: skip
 _LWORD = rf"(?!(?:{'|'.join(_STOP)})(?![{_LOWER}]))[{_LOWER}]+"
 PLACE_WORDS = r"(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|đặc khu|TP\.?|Thành phố)"

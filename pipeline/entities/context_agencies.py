@@ -189,6 +189,8 @@ _VAGUE_CENTRAL = re.compile(
     r"|(?:các\s+)?cơ\s+quan\s*,?\s*(?:trung\s+ương|tw))(?:\s+có\s+liên\s+quan)?"
     r"|cấp\s+có\s+thẩm\s+quyền"
 )
+# a region named with "Bộ" is no ministry: "vùng «Đông Nam Bộ»", "Bắc Trung Bộ"
+_REGION = re.compile(r"(?:(?:Đông|Tây)\s+)?(?:Nam|Bắc)\s+Bộ|(?:(?:Bắc|Nam)\s+)?Trung\s+Bộ")
 # "nhu cầu bồi dưỡng của các cơ quan, đơn vị", "trách nhiệm của các cơ quan,
 # đơn vị": a generic collective after "của" describes whose needs or duties,
 # not a body that acts (D6.6)
@@ -206,6 +208,7 @@ def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]])
             or _CROSS_REFERENCE.match(text, s, e) is not None
             or _SIGNER_TITLE.fullmatch(text, s, e) is not None
             or _VAGUE_CENTRAL.fullmatch(text, s, e) is not None
+            or _REGION.fullmatch(text, s, e) is not None
             or _INSPECTED.match(text, e) is not None
             or (_GENERIC_COLLECTIVE.fullmatch(text, s, e) is not None and _OF_BEFORE.search(text, max(0, s - 60), s))
         )

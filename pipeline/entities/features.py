@@ -43,7 +43,7 @@ _ROLE_WORDS = (
     ("coord", re.compile(r"phối hợp", re.I)),
     # the table form of the "Đơn vị đào tạo: X" field (D8.5)
     ("provides", re.compile(r"đơn vị (?:đào tạo|bồi dưỡng|giảng dạy)|cơ sở (?:đào tạo|bồi dưỡng)", re.I)),
-    ("content", re.compile(r"nội dung|tên lớp|nhiệm vụ|công việc|^(?:tên )?chương trình", re.I)),
+    ("content", re.compile(r"nội dung|tên lớp|kh(?:óa|oá) học|nhiệm vụ|công việc|^(?:tên )?chương trình", re.I)),
     ("time", re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I)),
     # "Kinh phí (triệu đồng)", "Tổng kinh phí", "Dự toán": bare numbers there are MONEY
     ("money", re.compile(r"kinh phí|dự toán|\bđồng\b", re.I)),
@@ -430,17 +430,10 @@ _RPOS_ATTR = tuple(f"rpos:{p}".encode() for p in _POS)
 _SPOS_ATTR = tuple(f"spos:{p}".encode() for p in _POS)
 # line breaks before a token: none, one ("nl"), more ("nl" and "blank")
 _NL_ATTRS: tuple[tuple[bytes, ...], ...] = ((), (b"nl",), (b"nl", b"blank"))
-# line breaks before a token: none, one ("nl"), more ("nl" and "blank")
-_NL_ATTRS: tuple[tuple[bytes, ...], ...] = ((), (b"nl",), (b"nl", b"blank"))
 
 
 @lru_cache(maxsize=100_000)
-def _agc_prev(flag: str, previous: str) -> bytes:
-    return f"agc_prev:{flag}|{previous}".encode()
-
-
-@lru_cache(maxsize=100_000)
-def _token_attrs(lw: str, sh: str, r: str, h: str, a: str) -> tuple[tuple[str, ...], ...]:
+def _token_attrs(lw: str, sh: str, r: str, h: str, a: str) -> tuple[tuple[bytes, ...], ...]:
     """A token's own attributes and the ones it lends its neighbours (as the
     token two before, one before, one after, two after). Cached because most
     tokens of a plan are frequent words in a frequent context; tuples, as the

@@ -107,8 +107,9 @@ _DATE_ALTS = [
     # a range of months or quarters keeps its opening word (D4.3, D4.7): "Từ tháng 9/2025 đến tháng 6/2027"
     rf"(?:[Tt]ừ|TỪ){_SP}{_MONTH_OR_QUARTER}{_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}{_MONTH_OR_QUARTER}",
     rf"{_MONTH_OR_QUARTER}[ \t]*(?:-|–)[ \t]*{_MONTH_OR_QUARTER}",  # "Tháng 5 - tháng 8/2024"
-    # months sharing their year: "Tháng 5 - 7/2026", "tháng 3, 4 năm 2026"
-    rf"(?:(?:[Tt]ừ|TỪ){_SP})?(?:[Tt]háng|THÁNG){_SP}\d{{1,2}}[ \t]*(?:-|–|,|{_SP}và{_SP}|{_SP}đến{_SP})[ \t]*\d{{1,2}}"
+    # months sharing their year: "Tháng 5 - 7/2026", "tháng 3, 4 năm 2026", "Tháng 6 và tháng 12/2025"
+    rf"(?:(?:[Tt]ừ|TỪ){_SP})?(?:[Tt]háng|THÁNG){_SP}\d{{1,2}}[ \t]*(?:-|–|,|{_SP}và{_SP}|{_SP}đến{_SP})[ \t]*"
+    rf"(?:tháng{_SP})?\d{{1,2}}"
     rf"(?:[ \t]*/[ \t]*{_YEAR}|{_SP}năm{_SP}{_YEAR})",
     # a range of days keeps its opening word (D4.3): "từ ngày 01/3/2021 đến ngày 30/6/2021"
     rf"(?:[Tt]ừ|TỪ){_SP}(?:{_DAY}){_WS}(?:-|–|đến(?:{_SP}hết)?){_WS}(?:{_DAY})",
@@ -209,7 +210,7 @@ _COUNT_NOUNS = (
 )
 _COUNTED = (
     r"(?:[ \t]+(?:cán bộ, công chức, viên chức|cán bộ, công chức|cán bộ, đảng viên|cán bộ|công chức|"
-    r"viên chức|người|học viên))?"
+    r"viên chức|người|học viên|đồng chí))?"
 )
 _QUOTA = (
     rf"(?i:(?:{_BOUND_WORDS}){_SPN})?"

@@ -70,10 +70,26 @@ _NAME_LINE = re.compile(rf"(?m)^[ \u00a0]*(?P<name>{_PEN_NAME})[ \u00a0]*$")
 
 
 _NEXT_LINE = re.compile(r"\s*([^\n]*)")  # the next line that is not blank
+# a portal's byline bar: "Minh Khôi | 20/11/2025 - 16:05 | Lượt xem: 1.284",
+# "Thứ Hai, 15/09/2025 16:20 | Lượt xem: 1.284 | Minh Phương"
+_COUNTER = re.compile(r"(?i)lượt[ \u00a0]+(?:xem|truy[ \u00a0]+cập)")
+_BAR_NAME = re.compile(rf"(?:^|\|)[ \u00a0]*(?P<name>{_PEN_NAME})[ \u00a0]*(?=\||[-–][ \u00a0]*\d|$)")
+
+
+def is_byline_bar(line: str) -> bool:
+    """A chrome line whose author and date are annotated all the same (schema
+    8, D11.2): a bar of items with a view counter."""
+    return "|" in line and "\n" not in line.strip() and _COUNTER.search(line) is not None
 
 
 def _bylines(text: str) -> list[tuple[int, int]]:
     out = []
+    for counter in _COUNTER.finditer(text):  # the byline bar a view counter is on
+        start = text.rfind("\n", 0, counter.start()) + 1
+        end = text.find("\n", counter.end())
+        line = text[start : end if end >= 0 else len(text)]
+        if is_byline_bar(line):
+            out += [(start + m.start("name"), start + m.end("name")) for m in _BAR_NAME.finditer(line)]
     for m in _NAME_LINE.finditer(text):
         next_line = _NEXT_LINE.match(text, m.end()).group(1).strip()
         if next_line and is_site_chrome(next_line) and not OFFICE.match(m.group("name")):
@@ -91,3 +107,33 @@ def find_persons(text: str) -> list[tuple[int, int]]:
             found.add(nxt.span("name"))
             nxt = _NEXT_NAME.match(text, nxt.end("name"))
     return sorted(found | set(_bylines(text)))
+
+
+# a place word before a name: "tỉnh «Quảng Trị»", "Đồng bằng sông «Cửu Long»"
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?:tỉnh|thành[ \u00a0]+phố|huyện|quận|thị[ \u00a0]+xã|thị[ \u00a0]+trấn|xã|phường|sông|vùng|miền)[ \u00a0]+$"
+)
+# a word no person's name holds: a news item's source credit "(«Website Văn Phòng») - Ngày ..."
+_WEB_WORD = re.compile(r"(?i)(?<!\w)(?:website|web|portal|online|e-?mail|facebook|zalo|cổng|báo)(?!\w)")
+
+
+def drop_non_persons(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    """A PERSON the tagger found in a place's name or a source credit is
+    none: a province's name or two syllables after a place word ("Giám đốc
+    Đại học «Thái Nguyên»", "Quảng Trị, ngày ...", "sông «Cửu Long»"), or a
+    name holding a web word ("(Website Văn Phòng) - Ngày 15/5/2020")."""
+    from pipeline.metadata import provinces
+    from pipeline.normalize.text import name_key
+
+    places = provinces()
+
+    def none(s: int, e: int) -> bool:
+        name = text[s:e]
+        return (
+            name_key(name) in places
+            # a place has two syllables; "Phó Chủ tịch UBND tỉnh «Trần Minh Khôi»" is a person
+            or (len(name.split()) <= 2 and _PLACE_BEFORE.search(text, max(0, s - 20), s) is not None)
+            or _WEB_WORD.search(name) is not None
+        )
+
+    return [x for x in spans if x[2] != "PERSON" or not none(x[0], x[1])]

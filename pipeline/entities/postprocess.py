@@ -34,6 +34,7 @@ from pipeline.entities.context_agencies import (
     target_group_fields,
 )
 from pipeline.entities.patterns import Match, find_all
+from pipeline.entities.persons import drop_non_persons, is_byline_bar
 from pipeline.entities.task_bounds import (
     cut_at_quotas,
     cut_trailing_phrases,
@@ -41,6 +42,7 @@ from pipeline.entities.task_bounds import (
     join_over_percents,
     mend_cut_names,
     refine_tasks,
+    take_in_supervised,
 )
 from pipeline.entities.task_places import (
     actor_fields,
@@ -71,13 +73,20 @@ def _agency_candidates(grammar: list[tuple[int, int]], spans: list[Span4]) -> li
 SpanT = TypeVar("SpanT", bound=tuple)
 
 
-def drop_in_site_chrome(structure: Structure, spans: list[SpanT]) -> list[SpanT]:
+def drop_in_site_chrome(text: str, structure: Structure, spans: list[SpanT]) -> list[SpanT]:
     """Menus, counters, sharing and copyright lines of a portal (D1.1) get no
     entity: the tagger, trained on few such lines, cannot be left to learn it."""
     chrome = [(n.start, n.end) for n in structure.of_kind("boilerplate")]
     if not chrome:
         return spans
-    return [x for x in spans if not any(a <= x[0] and x[1] <= b for a, b in chrome)]
+    # except a byline bar's author and date ("Minh Khôi | 20/11/2025 - 16:05 | Lượt xem: 1.284")
+    return [
+        x
+        for x in spans
+        if not any(
+            a <= x[0] and x[1] <= b and not (x[2] in ("DATE", "PERSON") and is_byline_bar(text[a:b])) for a, b in chrome
+        )
+    ]
 
 
 def finish_spans(
@@ -102,7 +111,7 @@ def finish_spans(
         + group_rows(structure)
         + actor_fields(text, structure),
     )
-    spans = join_clauses(text, drop_cut_remnants(text, drop_list_heads(text, spans)))
+    spans = join_clauses(text, take_in_supervised(text, drop_cut_remnants(text, drop_list_heads(text, spans))))
     spans = add_context_agencies(text, spans, agencies, matches)
     spans = drop_ruled_out_agencies(text, trim_agencies(text, spans))  # the added ones too
     # the activities of the actors the context vouched for ("đề nghị «các địa phương» ..."),
@@ -111,4 +120,4 @@ def finish_spans(
     spans = cut_trailing_phrases(text, spans, matches)  # the provider after an activity added here
     spans = join_over_percents(text, cut_at_quotas(text, spans, matches))
     spans = drop_trainee_agencies(text, spans, target_group_fields(text, structure))
-    return drop_in_site_chrome(structure, spans)
+    return drop_non_persons(text, drop_in_site_chrome(text, structure, spans))

@@ -174,7 +174,7 @@ def rule_entities(text: str, structure: Structure) -> Spans:
         if not any(s < b and a < e for a, b in taken):
             spans.append((s, e, "AGENCY"))
             taken.append((s, e))
-    return sorted(drop_in_site_chrome(structure, spans))
+    return sorted(drop_in_site_chrome(text, structure, spans))
 
 
 def _add_structure(text: str, structure: Structure, spans: Spans, taken: list[tuple[int, int]]):

@@ -329,6 +329,49 @@ def join_clauses(text: str, spans: list[Span4]) -> list[Span4]:
     return out
 
 
+# a supervising verb and the start of its object, where the tagger stops a TASK
+# before the bodies supervised: "Thường xuyên theo dõi, đôn đốc, kiểm tra «các sở»"
+_SUPERVISE_END = re.compile(
+    rf"(?i)(?<!\w)(?:theo{WS}dõi|đôn{WS}đốc|kiểm{WS}tra|giám{WS}sát|thanh{WS}tra|hướng{WS}dẫn)"
+    # and the first nouns of a collective the tagger left with it: "kiểm tra «các sở, ban»"
+    rf"(?:,?{WS}(?:các|những|sở|ban|ngành|cơ{WS}quan|đơn{WS}vị|địa{WS}phương|huyện|xã)){{0,5}}$"
+)
+# what lies between the bodies: a separator, "và", or a short unnamed group ("; các hội đặc thù;")
+_SUPERVISED_GAP = re.compile(r"[ \t\u00a0]*(?:[,;]|và|[,;][ \t\u00a0]*(?:và|các[^.;:\n]{3,30}[,;]))?[ \t\u00a0]*")
+# the verb's complement after the bodies: "... «các huyện» trong việc thực hiện ..."
+_SUPERVISED_FOR = re.compile(rf"(?i)[ \t\u00a0]*,?{WS}(?:trong{WS}việc|triển{WS}khai|thực{WS}hiện)\b")
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)|[\n\t]|</")
+
+
+def take_in_supervised(text: str, spans: list[Span4]) -> list[Span4]:
+    """A TASK the tagger stopped at a supervising verb ("theo dõi, đôn đốc,
+    kiểm tra các sở") runs over the bodies it supervises to the end of its
+    clause when the verb's complement follows them ("... ban, ngành; các
+    huyện, thị xã, thành phố trong việc thực hiện Chỉ thị số 28/CT-TTg ..."):
+    bodies inspected are no AGENCY (clarification 16), objects stay inside
+    the TASK (D7.6), and so does the citation the activity is about (D3)."""
+    spans = sorted(spans)
+    out: list[Span4] = []
+    skip_to = -1
+    for i, x in enumerate(spans):
+        if x[0] < skip_to:
+            continue
+        s, e, label, score = x
+        if label == "TASK" and _SUPERVISE_END.search(text, max(s, e - 60), e):
+            pos, j = e, i + 1
+            while j < len(spans) and spans[j][2] == "AGENCY":
+                gap = _SUPERVISED_GAP.fullmatch(text, pos, spans[j][0])
+                if gap is None:
+                    break
+                pos, j = spans[j][1], j + 1
+            if j > i + 1 and _SUPERVISED_FOR.match(text, pos):
+                stop = _CLAUSE_END.search(text, pos)
+                end = strip_end(text, s, stop.start() if stop else len(text))
+                x, skip_to = (s, end, label, score), end
+        out.append(x)
+    return out
+
+
 _COUNSEL = re.compile(rf"(?i)(?:^|\s)(tham{WS}mưu(?:{WS}cho)?|hướng{WS}dẫn|đôn{WS}đốc){WS}$")
 # a TASK the tagger ended on the word that sends it to its recipient: "báo cáo kết
 # quả về" + «Ủy ban nhân dân tỉnh» (the recipient is inside, D7.6)
