@@ -1062,16 +1062,6 @@ def test_a_task_does_not_end_on_what_a_cut_date_or_amount_left(text: str, task: 
     assert text[: strip_end(text, 0, len(text))] == task
 
 
-def _spans_of(text: str, pieces: list[tuple[str, str]]) -> list[tuple[int, int, str, float]]:
-    """Spans from (text, label) pieces, each found after the previous one."""
-    out, pos = [], 0
-    for piece, label in pieces:
-        start = text.index(piece, pos)
-        out.append((start, start + len(piece), label, 0.9))
-        pos = start + len(piece)
-    return out
-
-
 @pytest.mark.parametrize(
     "text, pieces, expected",
     [
@@ -1106,7 +1096,7 @@ def test_the_bodies_a_task_supervises_are_inside_it(text, pieces, expected):
     """Clarification 16 and D7.6: bodies inspected are the verb's objects."""
     from pipeline.entities.task_bounds import take_in_supervised
 
-    out = take_in_supervised(text, _spans_of(text, pieces))
+    out = take_in_supervised(text, _spans_at(text, pieces))
     assert [text[s:e] for s, e, label, _ in out if label == "TASK"] == [expected]
     # the bodies inside are gone; a body before the TASK stays
     assert [text[s:e] for s, e, label, _ in out if label == "AGENCY"] == [
@@ -1137,5 +1127,5 @@ def test_the_bodies_a_task_supervises_are_inside_it(text, pieces, expected):
 def test_bodies_after_a_task_that_supervises_nothing_stay_agencies(text, pieces):
     from pipeline.entities.task_bounds import take_in_supervised
 
-    spans = _spans_of(text, pieces)
+    spans = _spans_at(text, pieces)
     assert take_in_supervised(text, spans) == spans

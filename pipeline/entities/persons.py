@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from pipeline.entities.agency_bounds import OFFICE, SURNAMES
-from pipeline.normalize.text import LOWER, UPPER
+from pipeline.metadata import provinces
+from pipeline.normalize.text import LOWER, UPPER, name_key
 from pipeline.structure.segmenter import is_site_chrome
 
 _SP = r"[ \u00a0]"
@@ -122,9 +123,6 @@ def drop_non_persons(text: str, spans: list[tuple[int, int, str, float]]) -> lis
     none: a province's name or two syllables after a place word ("Giám đốc
     Đại học «Thái Nguyên»", "Quảng Trị, ngày ...", "sông «Cửu Long»"), or a
     name holding a web word ("(Website Văn Phòng) - Ngày 15/5/2020")."""
-    from pipeline.metadata import provinces
-    from pipeline.normalize.text import name_key
-
     places = provinces()
 
     def none(s: int, e: int) -> bool:
