@@ -53,12 +53,13 @@ class DocumentRecord:
 
 def build_record(document: Document, doc: Doc) -> DocumentRecord:
     structure = doc._.structure
+    text = document.text  # the Doc's own text (see pipeline.tokenizer.text_of), sliced: Span.text re-joins tokens
     entities = [
         EntityRecord(
             label=ent.label_,
             start=ent.start_char,
             end=ent.end_char,
-            text=ent.text,
+            text=text[ent.start_char : ent.end_char],
             value=ent._.value,
             score=ent._.score,
             model_version=ent._.model_version,

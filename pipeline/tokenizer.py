@@ -73,12 +73,15 @@ def split_glued(run: str) -> tuple[tuple[int, int], ...]:
 
 def token_offsets(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         if e - s > 3 and text[s].isalpha():
-            out.extend((s + a, s + b) for a, b in split_glued(text[s:e]))
-        else:
-            out.append((s, e))
+            pieces = split_glued(text[s:e])
+            if len(pieces) > 1:
+                out.extend((s + a, s + b) for a, b in pieces)
+                continue
+        append((s, e))  # one piece is the whole run
     return out
 
 

@@ -168,3 +168,20 @@ def test_a_column_role_is_read_from_its_header(header: str, role: str) -> None:
     from pipeline.entities.features import column_role
 
     assert column_role(header) == role
+
+
+def test_tokens_are_grouped_by_the_last_block_that_starts_before_them() -> None:
+    from pipeline.entities.features import Block, _token_groups
+
+    blocks = [Block(5, 20, "paragraph"), Block(10, 12, "list_item"), Block(30, 40, "heading"), Block(30, 35, "cell")]
+    token_starts = [0, 2, 6, 10, 11, 14, 25, 30, 33, 36, 45]
+    groups = [(b.kind if b else None, idx) for b, idx in _token_groups(blocks, [b.start for b in blocks], token_starts)]
+    assert groups == [
+        (None, [0, 1]),  # before any block
+        ("paragraph", [2]),  # up to where the list item starts
+        ("list_item", [3, 4]),
+        (None, [5, 6]),  # past the list item's end: the paragraph is not its last block
+        # the heading starts with the cell: the cell, which starts later in the list, takes the tokens
+        ("cell", [7, 8]),
+        (None, [9, 10]),
+    ]

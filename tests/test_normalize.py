@@ -334,3 +334,21 @@ def test_agencies(text, canonical, level, kind):
 
 def test_person():
     assert normalize("PERSON", "**Hoàng Quốc Khánh**") == {"name": "Hoàng Quốc Khánh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Đắk Lắk", "Dak Lak"),
+        ("Thừa Thiên Huế", "Thua Thien Hue"),
+        ("NGHỆ AN", "NGHE AN"),
+        ("Khánh Hoà", "Khanh Hoa"),
+        ("e\u0301 decomposed", "e decomposed"),  # a combining accent typed after its letter
+        ("Sở Nội vụ, 2025", "So Noi vu, 2025"),
+        ("ℌ½", "ℌ½"),  # no marks to drop: kept as they are
+    ],
+)
+def test_strip_diacritics_drops_every_mark_and_keeps_the_rest(text: str, folded: str) -> None:
+    from pipeline.normalize.text import strip_diacritics
+
+    assert strip_diacritics(text) == folded

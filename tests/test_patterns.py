@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from pipeline.entities import patterns
+from pipeline.entities import patterns, persons
 from pipeline.reading import iter_paths, read_document
 from tests.conftest import CORPUS
 
@@ -21,6 +21,10 @@ GUARDED = [
     ("MONEY", patterns._MONEY, 0),
     ("LEGAL_NUMBERED", patterns._LEGAL_NUMBERED, re.IGNORECASE),
     ("DATE", patterns._DATE, 0),
+    ("LEGAL_BARE_SYMBOL", patterns._LEGAL_BARE_SYMBOL, 0),
+    ("LAW", patterns._LAW, 0),
+    ("LAW_NO_YEAR", patterns._LAW_NO_YEAR, 0),
+    ("LAW_AMENDING", patterns._LAW_AMENDING, 0),
 ]
 
 FRAGMENTS = [
@@ -30,7 +34,10 @@ FRAGMENTS = [
     "NGHỊ QUYẾT ", "quyết định ", "Kế hoạch số: ", "269 /QĐ-UBND", "28/CT-TTg", "\n", " ", "/", "-", "trở lên",
     "x", "Sở Nội vụ ", "năm 2021", ", ", "Từ ", "TỪ ", "ngày ", "NGÀY ", "05", "/", "/2021", "-2021", ".2021",
     " tháng ", "Quý IV", "QUÝ ", "quý I", " hàng năm", "đầu ", "cuối ", "6 tháng đầu ", "nửa đầu ", "Năm học ",
-    "GIAI ĐOẠN ", "Nhiệm kỳ ", " đến ", " - ", "2021", "2025", "٢٠٢١",
+    "GIAI ĐOẠN ", "Nhiệm kỳ ", " đến ", " - ", "2021", "2025", "٢٠٢١", "Luật ", "Bộ luật ", "Bộ Luật ", "Cán bộ ",
+    "sửa đổi, bổ sung ", "Tổ chức chính quyền địa phương", " năm ", "46-KH/TU", "12/2012/NQ-HĐND", " và ",
+    "Luật Cán bộ, công chức năm 2008", "Bộ luật Lao động năm 2019", "LUẬT Viên chức năm 2010",
+    "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương năm 2019",
 ]  # fmt: skip
 
 
@@ -55,6 +62,35 @@ def test_the_guard_changes_no_match(name: str, raw: str, flags: int) -> None:
         assert _spans(guarded, text) == expected, text
         found += len(expected)
     assert found > 100  # the texts do exercise the pattern
+
+
+PERSON_GUARDED = [
+    ("_HONORIFIC", persons._HONORIFIC_RX),
+    ("_AFTER_BARE_OFFICE", persons._AFTER_BARE_OFFICE_RX),
+    ("_ROLE_BEFORE", persons._ROLE_BEFORE_RX),
+]
+PERSON_FRAGMENTS = [
+    "Ông ", "ông ", "Bà ", "bà ", "Đồng chí ", "đồng chí ", "TS. ", "PGS.TS ", "ThS ", "NGƯT ", "Phó ", "PHÓ ",
+    "Chủ tịch ", "CHỦ TỊCH ", "Tổng Giám đốc ", "Giám đốc ", "Thứ trưởng ", "Bộ trưởng ", "Bí thư ", "Trưởng ban ",
+    "Chánh Văn phòng ", "Thủ trưởng ", "Hiệu trưởng ", "Viện trưởng ", "Cục trưởng ", "Vụ trưởng ",
+    "Tổng cục trưởng ", "Trưởng phòng ", "Chánh Thanh tra ", "Chủ nhiệm ", "học viên ", "Giảng viên ", "Đại biểu ",
+    "Nguyễn Văn An", "Lò Văn Thanh", "Trần Thị Hoa", "Hồ Chí Minh", "Sở Nội vụ", ", ", " và ", "\n", ". ", "x",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "raw"), PERSON_GUARDED, ids=[g[0] for g in PERSON_GUARDED])
+def test_the_person_guards_change_no_match(name: str, raw: str) -> None:
+    guarded = getattr(persons, name)
+    plain = re.compile(raw)
+    rng = random.Random(11)
+    texts = _corpus_texts()
+    texts += ["".join(rng.choice(PERSON_FRAGMENTS) for _ in range(rng.randint(1, 10))) for _ in range(6000)]
+    found = 0
+    for text in texts:
+        expected = _spans(plain, text)
+        assert _spans(guarded, text) == expected, text
+        found += len(expected)
+    assert found > 100
 
 
 def test_bound_words_in_capitals_and_the_kelvin_sign_still_open_a_match() -> None:

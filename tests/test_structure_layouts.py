@@ -146,3 +146,29 @@ def test_the_signature_goes_on_below_the_last_recipient() -> None:
         "KT. CHỦ TỊCH",
         "Thạch Sơn Huỳnh",
     )
+
+
+def test_the_path_index_finds_the_same_paths_as_a_scan() -> None:
+    from pipeline.reading import iter_paths, read_document
+    from pipeline.structure.model import PathIndex
+    from tests.conftest import CORPUS
+
+    checked = 0
+    for path in list(iter_paths([CORPUS]))[:8]:
+        text = read_document(path).text
+        structure = segment(text)
+        index = PathIndex(structure)
+        for offset in range(0, len(text), 97):
+            assert index.path_at(offset) == structure.path_at(offset), (path.name, offset)
+            checked += bool(index.path_at(offset))
+    assert checked > 200
+
+
+def test_the_path_index_scans_a_level_whose_nodes_overlap() -> None:
+    from pipeline.structure.model import Node, PathIndex, Structure
+
+    # the second node starts inside the first: bisection would pick it for offset 12
+    outer, inner = Node("paragraph", 0, 20), Node("paragraph", 10, 11)
+    structure = Structure(text_length=20, nodes=[outer, inner])
+    assert PathIndex(structure).path_at(12) == [outer] == structure.path_at(12)
+    assert PathIndex(structure).path_at(10) == [outer]

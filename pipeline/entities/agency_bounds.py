@@ -63,14 +63,18 @@ SURNAMES = (
     # and those of the north's and the south's ethnic minorities and of old families
     "Ma|Bàn|Lục|Sầm|Lường|Cầm|Giàng|Sùng|Thào|Hầu|Bế|Hứa|Lã|Doãn|Mạc|Khúc|Lại|Thân|Giáp|Thạch|Danh|Điểu|Ksor|Siu"
 )
-# the offices shared by the two patterns below
-_OFFICE_WORDS = (
-    r"chủ\s+tịch|(?:tổng\s+)?giám\s+đốc|thứ\s+trưởng|bộ\s+trưởng|bí\s+thư|trưởng\s+ban|chánh\s+văn\s+phòng"
-    r"|thủ\s+trưởng|hiệu\s+trưởng|viện\s+trưởng|cục\s+trưởng|vụ\s+trưởng"
-)
-OFFICE = re.compile(
-    rf"(?i:(?:phó\s+)?(?:{_OFFICE_WORDS}|tổng\s+cục\s+trưởng|trưởng\s+phòng|chánh\s+thanh\s+tra|chủ\s+nhiệm)\b)"
-)
+# the offices shared by the two patterns below, and more that only name a holder
+# (a space stands for any run of white space)
+_SHARED_OFFICES = (
+    "chủ tịch", "tổng giám đốc", "giám đốc", "thứ trưởng", "bộ trưởng", "bí thư", "trưởng ban", "chánh văn phòng",
+    "thủ trưởng", "hiệu trưởng", "viện trưởng", "cục trưởng", "vụ trưởng",
+)  # fmt: skip
+_MORE_OFFICES = ("tổng cục trưởng", "trưởng phòng", "chánh thanh tra", "chủ nhiệm")
+_OFFICE_WORDS = "|".join(o.replace(" ", r"\s+") for o in _SHARED_OFFICES)
+_MORE_OFFICE_WORDS = "|".join(o.replace(" ", r"\s+") for o in _MORE_OFFICES)
+OFFICE = re.compile(rf"(?i:(?:phó\s+)?(?:{_OFFICE_WORDS}|{_MORE_OFFICE_WORDS})\b)")
+# the first word an office can open with (case-blind), for ``patterns.guarded``
+OFFICE_OPENERS = ("phó", *sorted({o.split()[0] for o in _SHARED_OFFICES + _MORE_OFFICES}))
 # the name follows a body or a place, not a place word or a word of a name;
 # after "tỉnh" or "thành phố" only a three- or four-syllable name, as provinces
 # and cities have two ("UBND tỉnh Hà Nam", "Phó Chủ tịch UBND tỉnh «Trần Minh Khôi»")

@@ -131,17 +131,20 @@ class Normalizer:
         province = province_of(text, structure)
         doc.user_data["vnplan.province"] = province  # reused by the record builder
         ents = list(doc.ents)
-        for i, ent in enumerate(ents):
+        # the text by offsets: ``Span.text`` joins the span's tokens again on every access
+        found = [(ent.label_, ent.start_char, ent.end_char) for ent in ents]
+        for i, (ent, (label, start, end)) in enumerate(zip(ents, found)):
             year_hint = None
-            if ent.label_ == "LEGAL_REF" and i + 1 < len(ents):
-                nxt = ents[i + 1]
-                if nxt.label_ == "DATE" and nxt.start_char - ent.end_char <= 12:
-                    value = normalize("DATE", nxt.text)
+            if label == "LEGAL_REF" and i + 1 < len(found):
+                next_label, next_start, next_end = found[i + 1]
+                if next_label == "DATE" and next_start - end <= 12:
+                    value = normalize("DATE", text[next_start:next_end])
                     if value and value.get("start"):
                         year_hint = int(value["start"][:4])
-            ent._.value = normalize(ent.label_, ent.text, province=province, year_hint=year_hint)
-            if ent.label_ == "MONEY" and ent._.value is None:
-                ent._.value = money_cell_value(ent.text, _column_header(text, structure, ent.start_char))
+            value = normalize(label, text[start:end], province=province, year_hint=year_hint)
+            if label == "MONEY" and value is None:
+                value = money_cell_value(text[start:end], _column_header(text, structure, start))
+            ent._.value = value
         return doc
 
 

@@ -332,15 +332,7 @@ def sequences(
     agency_tags = _rule_tags([Match(s, e, "AG", "agency") for s, e in agencies], offsets)
     blocks = blocks_of(structure, text)
     starts = [b.start for b in blocks]
-    # assign each token to its block (or to a gap run)
-    groups: list[tuple[Block | None, list[int]]] = []
-    for ti, (s, _e) in enumerate(offsets):
-        bi = bisect.bisect_right(starts, s) - 1
-        block = blocks[bi] if bi >= 0 and blocks[bi].start <= s < blocks[bi].end else None
-        if groups and groups[-1][0] is block:
-            groups[-1][1].append(ti)
-        else:
-            groups.append((block, [ti]))
+    groups = _token_groups(blocks, starts, [s for s, _ in offsets])
     lowers = [text[s:e].lower() for s, e in offsets]
     agency_head = _agency_head_flags(lowers)
     shapes = [_shape(text[s:e]) for s, e in offsets]
@@ -356,7 +348,11 @@ def sequences(
     # per token, what does not depend on its block: the line breaks before it
     # and the chunker's verdict with the previous word
     breaks = [_NL_ATTRS[1]] if n_tok else []  # the first token opens a line
-    breaks += [_NL_ATTRS[min(text.count("\n", pe, s), 2)] for (_, pe), (s, _) in zip(offsets, offsets[1:])]
+    breaks += [
+        # most tokens are next to each other or one space apart: no count needed
+        _NL_ATTRS[0] if s - pe < 2 and text[pe:s] != "\n" else _NL_ATTRS[min(text.count("\n", pe, s), 2)]
+        for (_, pe), (s, _) in zip(offsets, offsets[1:])
+    ]
     flags = [a[:1] for a in agency_tags]
     prev_attrs = [_agc_prev(f, lw) for f, lw in zip(flags, ["^", *lowers])]
     out: list[TokenSeq] = []
@@ -399,6 +395,31 @@ def sequences(
                 sent_pos = 0
         out.append(TokenSeq([offsets[i] for i in idxs], feats))
     return out
+
+
+def _token_groups(
+    blocks: list[Block], starts: list[int], token_starts: list[int]
+) -> list[tuple[Block | None, list[int]]]:
+    """The tokens of each block, and the runs of tokens between blocks (None).
+    A token belongs to the last block starting at or before it, if it starts
+    before that block ends; so a block's tokens are those from its start to
+    its end or the next block's start, whichever comes first. Found with two
+    bisections per block rather than one per token."""
+    groups: list[tuple[Block | None, list[int]]] = []
+    done = 0  # tokens assigned so far
+    for k, block in enumerate(blocks):
+        stop = min(block.end, starts[k + 1]) if k + 1 < len(blocks) else block.end
+        lo = bisect.bisect_left(token_starts, block.start, done)
+        hi = bisect.bisect_left(token_starts, stop, lo)
+        if lo == hi:
+            continue  # no token of its own: the gap around it is one run
+        if lo > done:
+            groups.append((None, list(range(done, lo))))
+        groups.append((block, list(range(lo, hi))))
+        done = hi
+    if done < len(token_starts):
+        groups.append((None, list(range(done, len(token_starts)))))
+    return groups
 
 
 @lru_cache(maxsize=4096)

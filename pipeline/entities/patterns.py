@@ -17,16 +17,24 @@ from dataclasses import dataclass
 
 from pipeline.normalize.numbers import NUMBER_WORDS, SCALE_WORDS
 
+DIGIT = r"\d"  # an opener of ``guarded``: any digit
 
-def _guarded(first: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile ``pattern`` behind a look-ahead on how a match can open
-    (``first``: a character class or a few opening words, as case-blind as
-    the pattern's own opening words). Patterns that open with an optional
-    word ("ít nhất", "khoảng") make Python's engine try every alternative at
-    every position of the text; the look-ahead rejects most positions first,
-    for the same matches (``tests/test_patterns.py`` checks it) in a third to
-    a half of the time."""
-    return re.compile(f"(?={first})(?:{pattern})", flags)
+
+def guarded(openers: tuple[str, ...], pattern: str, flags: int = 0, case_blind: bool = False) -> re.Pattern[str]:
+    """Compile ``pattern`` behind look-aheads on how a match can open:
+    ``openers`` are the words (or first syllables) a match can start with,
+    as literal text, or ``DIGIT``; ``case_blind`` when the pattern's own
+    opening words are. Patterns that open with an optional word ("ít nhất",
+    "khoảng") make Python's engine try every alternative at every position
+    of the text. A class of the openers' first characters rejects most
+    positions in one test, the words most of the rest, for the same matches
+    (``tests/test_patterns.py`` checks it) in a third to a half of the time.
+    The class is built from the words, so it can never leave an opener out."""
+    firsts = "".join(sorted({w if w == DIGIT else re.escape(w[0]) for w in openers}))
+    words = "|".join(w if w == DIGIT else re.escape(w) for w in openers)
+    if case_blind:
+        return re.compile(f"(?=(?i:[{firsts}]))(?=(?i:{words}))(?:{pattern})", flags)
+    return re.compile(f"(?=[{firsts}])(?={words})(?:{pattern})", flags)
 
 
 _WS = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"  # spaces, at most one line break
@@ -54,32 +62,38 @@ _SYMBOL = (
     r"[A-ZĐ][A-ZĐa-zđ0-9&]*(?:(?:[ \t]*/[ \t]*|[ \t]*-(?:[ \t]*\n)?[ \t]*|\.)[A-ZĐ0-9][A-ZĐa-zđ0-9&]*)*"
 )
 _LEGAL_NUMBERED = rf"(?P<type>(?:{_DOC_TYPES})(?:{_SP}liên{_SP}tịch)?)(?:{_WS}số)?{_WS}:?{_WS}(?P<symbol>{_SYMBOL})"
-LEGAL_NUMBERED = _guarded("[nqtckhbvlpđ]", _LEGAL_NUMBERED, re.IGNORECASE)
+# a numbered citation opens with the first syllable of its document type
+_DOC_TYPE_FIRST = tuple(sorted({t.split("\\s*")[0] for t in _DOC_TYPES.split("|")}))
+LEGAL_NUMBERED = guarded(_DOC_TYPE_FIRST, _LEGAL_NUMBERED, re.IGNORECASE)
 # upper-case titles keep their symbol: "CHỈ THỊ SỐ 28/CT-TTG"
 # and so do the Party's ("Số 46-KH/TU", "302-QĐ/TW")
-LEGAL_BARE_SYMBOL = re.compile(
+_LEGAL_BARE_SYMBOL = (
     r"(?<![\w/])(?P<symbol>\d{1,5}[a-z]?(?:/\d{4})?/[A-ZĐ]{1,6}-[A-ZĐ][A-ZĐ0-9&-]*"
     r"|\d{1,5}-[A-ZĐ]{1,5}/[A-ZĐ]{1,6}(?![\w/]))"
 )
+LEGAL_BARE_SYMBOL = guarded((DIGIT,), _LEGAL_BARE_SYMBOL)
 # a law's title runs up to "năm YYYY" (kept) or to a following date (not kept);
 # commas belong to titles ("Luật Cán bộ, công chức năm 2008")
 _TITLE_WORD = r"(?:[ \t]+|\n)(?!ngày\b|tháng\b|năm\b|Căn\b)[^\s;.()\n<]+"
-LAW = re.compile(rf"(?P<title>(?:Bộ\s+)?Luật(?:{_TITLE_WORD}){{1,30}}?)(?P<year>[ \t]+năm[ \t]*\d{{4}})")
+_LAW = rf"(?P<title>(?:Bộ\s+)?Luật(?:{_TITLE_WORD}){{1,30}}?)(?P<year>[ \t]+năm[ \t]*\d{{4}})"
+LAW = guarded(("Bộ", "Luật"), _LAW)
 # a law school or a field of study is no law: "Trường Đại học «Luật» Hà Nội",
 # "ngành «Luật»"; nor does a title run on into the next cell of an HTML table
 _NOT_A_LAW = r"(?<!\w)(?<!Đại học )(?<!ngành )(?<!Khoa )(?<!Cử nhân )"
-LAW_NO_YEAR = re.compile(
+_LAW_NO_YEAR = (
     _NOT_A_LAW + r"Luật[ \t]+(?:[A-ZĐ]\w*|tổ chức|ngân sách|ban hành|cán bộ|viên chức)"
     r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)[^\s;.()<]+){0,10}?"
     r"(?=[ \t\n]+ngày\b|[;.)<]|[ \t]+và[ \t]+Luật|,[ \t]+(?:Luật|Nghị|Quyết|Thông)|[ \t]*\n[ \t]*\n|[ \t]*$"
-    r"|[ \t]+(?:và|cùng)[ \t]+(?:các|những)\b)",  # "Luật Ngân sách nhà nước «và các văn bản hướng dẫn»"
+    r"|[ \t]+(?:và|cùng)[ \t]+(?:các|những)\b)"  # "Luật Ngân sách nhà nước «và các văn bản hướng dẫn»"
 )
+LAW_NO_YEAR = guarded(("Luật",), _LAW_NO_YEAR)
 # an amending law is one title, the laws it amends inside it: "Luật sửa đổi, bổ sung
 # một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
-LAW_AMENDING = re.compile(
+_LAW_AMENDING = (
     r"(?<!\w)Luật[ \t]+sửa[ \t]+đổi,?[ \t]+bổ[ \t]+sung[^;.()\n]*?"
     r"(?:[ \t]+năm[ \t]*\d{4}|(?=[ \t\n]+ngày\b|[;.)]|[ \t]*\n|[ \t]*$))"
 )
+LAW_AMENDING = guarded(("Luật",), _LAW_AMENDING)
 # a tab or a gap of three spaces is a column break: "Số: 1845/KH-UBND<TAB>Hà Nam, ngày ..."
 HEADER_NUMBER = re.compile(
     r"(?m)^[ \t*]*Số(?:[ \t]*hiệu)?[ \t]*:[ \t]*(?:\n[ \t]*)?"
@@ -147,10 +161,12 @@ _DATE_ALTS = [
 _DATE = "|".join(f"(?:{a})" for a in _DATE_ALTS)
 # what a date can open with: a digit or one of its opening words (their first
 # syllable is enough: one letter, "t" or "n", would let most positions through)
-DATE = _guarded(
-    r"\d|[Tt]ừ|TỪ|[Nn]gày|NGÀY|[Nn]gay|NGAY|[Qq]uý|QUÝ|cuối|đầu|giữa|[Tt]háng|THÁNG|[Gg]iai|GIAI|[Nn]hiệm|[Nn]ăm|NĂM|NAM|nửa|[Kk]h",
+DATE = guarded(
+    (DIGIT, "Từ", "từ", "TỪ", "Ngày", "ngày", "NGÀY", "Ngay", "ngay", "NGAY", "Quý", "quý", "QUÝ", "cuối", "đầu",
+     "giữa", "Tháng", "tháng", "THÁNG", "Giai", "giai", "GIAI", "Nhiệm", "nhiệm", "Năm", "năm", "NĂM", "NAM", "nửa",
+     "Kh", "kh"),
     _DATE,
-)
+)  # fmt: skip
 # a bare year is a DATE only in specific places (table headers, "tầm nhìn đến 2030")
 BARE_YEAR = re.compile(rf"(?<![\d/.,-]){_YEAR}(?![\d/.,-])")
 
@@ -165,8 +181,9 @@ _PERCENT = (
 )
 # the first letter of a bound word ("ít nhất", "khoảng", "dưới"), in either case, or a digit
 # (a character class: cheaper here than the bound words themselves, measured)
-_BOUND_FIRST = r"(?i:[ítkghdđ])|\d"
-PERCENT = _guarded(_BOUND_FIRST, _PERCENT)
+# a bound word's first syllable, or the number itself
+_BOUND_FIRST = (DIGIT, *sorted({w.split()[0] for w in _BOUND_WORDS.split("|")}))
+PERCENT = guarded(_BOUND_FIRST, _PERCENT, case_blind=True)
 
 # --- MONEY -----------------------------------------------------------------------
 _MONEY = (
@@ -175,7 +192,7 @@ _MONEY = (
     # a rate keeps what it is per: "50.000 đồng/người/ngày"
     r"(?:[ \t]*/[ \t]*(?:người|học[ \t]+viên|lớp|ngày|buổi|tháng|năm|khóa|khoá|lượt|suất|tiết|giờ)(?!\w)){0,3}"
 )
-MONEY = _guarded(_BOUND_FIRST, _MONEY)
+MONEY = guarded(_BOUND_FIRST, _MONEY, case_blind=True)
 # the unit after an amount written out: "(Bằng chữ: Sáu tỷ, bốn trăm ... nghìn đồng)"
 _WORDS_UNIT = re.compile(r"(?<!\w)(?:đồng|VNĐ|VND)(?!\w)(?![ \t]+(?:chí|bộ|thời|ý)\b)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -218,7 +235,7 @@ _QUOTA = (
     rf"(?<![\d.,])(?<!\d/)(?:{_NUM})(?:\*\*)?(?:[ \t]*(?:-|–|đến)[ \t]*(?:{_NUM}))?[ \t]*(?:\*\*)?{_WS}"
     rf"(?:{_COUNT_NOUNS})(?!\w)(?:[ \t]*/[ \t]*(?:năm|khóa|lớp))?" + _COUNTED
 )
-QUOTA = _guarded(_BOUND_FIRST, _QUOTA)
+QUOTA = guarded(_BOUND_FIRST, _QUOTA, case_blind=True)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.entities.agency_bounds import OFFICE, SURNAMES
+from pipeline.entities.agency_bounds import OFFICE, OFFICE_OPENERS, SURNAMES
+from pipeline.entities.patterns import guarded
 from pipeline.metadata import provinces
 from pipeline.normalize.text import LOWER, UPPER, name_key
 from pipeline.structure.segmenter import is_site_chrome
@@ -32,16 +33,19 @@ def _name(given_min: int) -> str:
 _NAME = _name(1)
 # an academic title is a cue as good as "ông": "TS. Nguyễn Văn Sơn", "PGS.TS Lê Văn
 # Lợi", "ThS Hà Thị Mai" (the title stays outside the PERSON, schema: the name)
-_DEGREE = r"(?:(?:GS|PGS|TS|ThS|BS|BSCKII|NGƯT|NGND)\.?[ \u00a0]?){1,2}"
-_HONORIFIC = re.compile(
-    rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à|(?<![\w.]){_DEGREE}(?={_SP}*{UPPER})){_SP}*(?P<name>{_NAME})"
-)
+_DEGREES = ("GS", "PGS", "TS", "ThS", "BS", "BSCKII", "NGƯT", "NGND")
+_DEGREE = rf"(?:(?:{'|'.join(_DEGREES)})\.?[ \u00a0]?){{1,2}}"
+# (the guards, ``patterns.guarded``, list the words each pattern opens with)
+_HONORIFIC_RX = rf"(?<!\w)(?:[Đđ]ồng{_SP}+chí|[Ôô]ng|[Bb]à|(?<![\w.]){_DEGREE}(?={_SP}*{UPPER})){_SP}*(?P<name>{_NAME})"
+_HONORIFIC = guarded(("Đồng", "đồng", "Ông", "ông", "Bà", "bà", *_DEGREES), _HONORIFIC_RX)
 # an office right before the name, with no body between: "Thứ trưởng «Lò Văn Thanh»
 # phát biểu", "Giám đốc «Trần Thị Hoa» nhấn mạnh" (with a body, ``agency_bounds``
 # splits the name off the AGENCY)
-_AFTER_BARE_OFFICE = re.compile(rf"(?<!\w)(?:{OFFICE.pattern}){_SP}+(?P<name>{_NAME})")
+_AFTER_BARE_OFFICE_RX = rf"(?<!\w)(?:{OFFICE.pattern}){_SP}+(?P<name>{_NAME})"
+_AFTER_BARE_OFFICE = guarded(OFFICE_OPENERS, _AFTER_BARE_OFFICE_RX, case_blind=True)
 # trainees and lecturers named in a news item: "Ba học viên «Hoàng Văn Chiến», ..."
-_ROLE_BEFORE = re.compile(rf"(?<!\w)(?:[Hh]ọc{_SP}+viên|[Gg]iảng{_SP}+viên|[Đđ]ại{_SP}+biểu){_SP}+(?P<name>{_NAME})")
+_ROLE_BEFORE_RX = rf"(?<!\w)(?:[Hh]ọc{_SP}+viên|[Gg]iảng{_SP}+viên|[Đđ]ại{_SP}+biểu){_SP}+(?P<name>{_NAME})"
+_ROLE_BEFORE = guarded(("Học", "học", "Giảng", "giảng", "Đại", "đại"), _ROLE_BEFORE_RX)
 # the rest of a list of names: "«Hoàng Văn Chiến», «Đặng Thị Lan» và «Ma Thị Hường»"
 # (a full name of three or four syllables, as a place after a comma has two)
 _FULL_NAME = _name(2)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.records import DocumentRecord
 from pipeline.structure.lines import plain
-from pipeline.structure.model import Structure
+from pipeline.structure.model import PathIndex, Structure
 
 _PREDICATE = re.compile(
     r"\s(được|có|đáp ứng|thực hiện|sử dụng|phải|đạt|tham gia|hoàn thành|giữ|là|biết|hoàn thiện|chiếm|"
@@ -50,11 +50,12 @@ def compute_targets(record: DocumentRecord) -> list[Target]:
     text = record.text
     structure = Structure.from_dict(record.structure) if record.structure else None
     dates = [(e.start, e.end, e.value) for e in record.entities if e.label == "DATE"]
+    paths = PathIndex(structure) if structure else None
     out: list[Target] = []
     for i, ent in enumerate(record.entities):
         if ent.label not in ("PERCENT", "QUOTA"):
             continue
-        path = structure.path_at(ent.start) if structure else []
+        path = paths.path_at(ent.start) if paths else []
         block = path[-1] if path else None
         lo, hi = (block.start, block.end) if block else (max(0, ent.start - 300), min(len(text), ent.end + 300))
         if block is not None and block.kind == "table":

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from pipeline.normalize.text import name_key
+from pipeline.normalize.text import _TONE_STYLE, name_key
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
@@ -134,8 +134,8 @@ def canonical_name(text: str, province: str | None = None) -> str:
     raw = re.sub(r"(?<=[A-ZÀ-Ỹa-zà-ỹ])(TỈNH|HUYỆN)\b", r" \1", raw)  # "DÂNTỈNH" glued
     raw = re.sub(r"\s+", " ", raw).strip(" ,;.")
     raw = " ".join(_unglue(w) for w in raw.split(" "))  # "Bộ Nộivụ" -> "Bộ Nội vụ"
-    letters = [c for c in raw if c.isalpha()]
-    was_upper = bool(letters) and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, raw))
+    was_upper = bool(letters) and all(map(str.isupper, letters))
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], raw)
     name = _fix_case(tone_style(name), was_upper)
     name = re.sub(r"(?<![\w])(tình|tinh) ủy(?![\w])", "Tỉnh ủy", name, flags=re.I)  # conversion typos
@@ -148,17 +148,22 @@ def canonical_name(text: str, province: str | None = None) -> str:
     return rx.sub(lambda m: table.get(m.group(1).lower(), m.group(1)), name)
 
 
+_TONE_VARIANTS = re.compile(
+    "(?:"
+    + "|".join([*_TONE_STYLE, *(k.upper() for k in _TONE_STYLE), *(k.capitalize() for k in _TONE_STYLE)])
+    + r")(?![^\W\d_])"
+)
+
+
+def _new_style(m: re.Match) -> str:
+    src = m.group(0)
+    new = _TONE_STYLE[src.lower()]
+    return "".join(c.upper() if o.isupper() else c for c, o in zip(new, src))
+
+
 def tone_style(text: str) -> str:
     """Old-style tone placement to new style, keeping case ("Uỷ" -> "Ủy")."""
-    from pipeline.normalize.text import _TONE_STYLE
-
-    def fix(m: re.Match) -> str:
-        src = m.group(0)
-        new = _TONE_STYLE[src.lower()]
-        return "".join(c.upper() if o.isupper() else c for c, o in zip(new, src))
-
-    variants = list(_TONE_STYLE) + [k.upper() for k in _TONE_STYLE] + [k.capitalize() for k in _TONE_STYLE]
-    return re.sub("(?:" + "|".join(variants) + r")(?![^\W\d_])", fix, text)
+    return _TONE_VARIANTS.sub(_new_style, text)
 
 
 _KINDS = (
@@ -182,6 +187,7 @@ _KINDS = (
     ("front_mass_org", r"^(mặt trận|ủy ban mặt trận|đoàn|hội|liên đoàn|liên minh)\b"),
     ("media", r"^(đài|báo)\b"),
 )
+_KIND_PATTERNS = tuple((kind, re.compile(rx)) for kind, rx in _KINDS)
 _CENTRAL = re.compile(
     r"\b(chính phủ|thủ tướng|bộ \w|trung ương|quốc gia|quốc hội|học viện chính trị|"
     r"học viện hành chính|khu vực|quân khu)",
@@ -194,7 +200,7 @@ _COMMUNE = re.compile(r"\b(xã|phường|thị trấn|đặc khu|cấp xã)\b", 
 def agency_value(text: str, province: str | None = None) -> dict[str, Any]:
     name = canonical_name(text, province)
     key = name_key(name)
-    kind = next((k for k, rx in _KINDS if re.search(rx, key)), "other")
+    kind = next((k for k, rx in _KIND_PATTERNS if rx.search(key)), "other")
     if _CENTRAL.search(key) and not re.search(r"\btỉnh\b", key):
         level = "central"
     elif _COMMUNE.search(key) and not _DISTRICT.search(key):

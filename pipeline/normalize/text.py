@@ -37,9 +37,24 @@ def name_key(text: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+class _Marks(dict):
+    """A ``str.translate`` table that deletes combining marks (category Mn),
+    filled as characters are met: a table of all of Unicode would take a
+    third of a second to build, and a per-character test in Python is slow
+    on the first pages of a plan, which the province lookup folds."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code)) == "Mn" else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def strip_diacritics(text: str) -> str:
     s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize("NFC", "".join(c for c in s if unicodedata.category(c) != "Mn"))
+    return unicodedata.normalize("NFC", s.translate(_MARKS))
 
 
 def loose_key(text: str) -> str:

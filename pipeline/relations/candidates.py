@@ -33,7 +33,7 @@ from functools import lru_cache
 from pipeline.entities.features import Block, blocks_of, column_role, field_role
 from pipeline.entities.task_recall import introduces_duties
 from pipeline.structure.lines import plain
-from pipeline.structure.model import Node, Structure
+from pipeline.structure.model import Node, PathIndex, Structure
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,7 @@ class _Index:
             if node.kind == "heading":
                 self.headings[node.start] = node
         self.structure = structure
+        self._paths = PathIndex(structure)
         self.intro_text: dict[int, tuple[int, int]] = {}  # intro start -> its own text span
         self._governed: list[tuple[int, int, int]] = []  # (start, end, intro start) of governed items
         self._collect_intros(structure.nodes)
@@ -292,7 +293,7 @@ class _Index:
         w.field = self._field_role(block)
         if self._governed or self.intro_text:
             w.in_intro, w.intros = self._intro_of(e)
-        path = self.structure.path_at(e.start)
+        path = self._paths.path_at(e.start)
         w.headings = tuple(n.start for n in path if n.kind == "heading")
         w.heading_set = frozenset(w.headings)
         w.titles = frozenset(

@@ -66,10 +66,10 @@ def is_motto(text: str) -> bool:
 
 def is_authority(text: str) -> bool:
     s = plain(text)
-    letters = [c for c in s if c.isalpha()]
+    letters = list(filter(str.isalpha, s))
     return (
         bool(letters)
-        and all(c.isupper() for c in letters)
+        and all(map(str.isupper, letters))
         and len(s) <= 90
         and bool(_AUTHORITY_WORDS.match(s))
         and not kind_of(s)
@@ -96,8 +96,8 @@ def continues_authority(text: str) -> bool:
 
 
 def _uppercase(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, s))
+    return len(letters) >= 4 and all(map(str.isupper, letters))
 
 
 def _field(text: str, name: str, start: int, end: int, value: str | None = None) -> Field | None:
@@ -335,11 +335,11 @@ def _looks_like_title(para: list[Line], first: str) -> bool:
     if _BODY_START.match(first):
         return False
     raw0 = para[0].raw.strip()
-    letters = [c for c in first if c.isalpha()]
+    letters = list(filter(str.isalpha, first))
     return (
         raw0.startswith("**")
         or bool(_TITLE_START.match(first))
         or first[0].islower()
-        or (bool(letters) and all(c.isupper() for c in letters))
+        or (bool(letters) and all(map(str.isupper, letters)))
         or not first.endswith(".")
     )

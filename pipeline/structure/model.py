@@ -4,6 +4,7 @@ the JSON view, so the tree stays valid against the one text the KB stores."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -174,3 +175,42 @@ class Structure:
             )
 
         return cls(text_length=data["text_length"], nodes=[conv(n) for n in data["nodes"]])
+
+
+class PathIndex:
+    """``Structure.path_at`` for many offsets of one tree: each level's node
+    starts are bisected instead of scanned. A flat plan has hundreds of
+    top-level nodes and thousands of entities, and the scan was most of the
+    relation stage's indexing. Valid while the tree is unchanged; a level
+    whose nodes are not in order without overlaps is scanned as before."""
+
+    def __init__(self, structure: Structure) -> None:
+        self.nodes = structure.nodes
+        self._levels: dict[int, tuple[list[Node], list[int] | None]] = {}
+
+    def _starts(self, level: list[Node]) -> list[int] | None:
+        hit = self._levels.get(id(level))
+        if hit is not None and hit[0] is level:
+            return hit[1]
+        ordered = all(a.end <= b.start for a, b in zip(level, level[1:]))
+        starts = [n.start for n in level] if ordered else None
+        self._levels[id(level)] = (level, starts)
+        return starts
+
+    def path_at(self, offset: int) -> list[Node]:
+        path: list[Node] = []
+        level = self.nodes
+        while level:
+            starts = self._starts(level)
+            if starts is None:
+                hit = next((n for n in level if n.start <= offset < n.end), None)
+            else:
+                # in order without overlaps, only the last node starting at or
+                # before the offset can contain it
+                i = bisect.bisect_right(starts, offset) - 1
+                hit = level[i] if i >= 0 and level[i].start <= offset < level[i].end else None
+            if hit is None:
+                break
+            path.append(hit)
+            level = hit.children
+        return path

@@ -91,7 +91,7 @@ def is_site_chrome(line: str) -> bool:
     items = _MENU_SEPARATOR.split(line.strip())
     if len(items) >= 2 and all(0 < len(item.split()) <= 5 for item in items) and any(map(_chrome_item, items)):
         return True  # a bar of buttons and counters ("Chia sẻ | In bài | Lượt xem: 1.234")
-    if any(c.isdigit() for c in line):
+    if any(map(str.isdigit, line)):
         return False  # a row of numbers and dates: not a menu
     # a portal's own menu words allow longer items ("Văn bản chỉ đạo điều hành")
     longest = 7 if any(_MENU_WORD.fullmatch(item.strip()) for item in items) else 5
