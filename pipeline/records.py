@@ -54,18 +54,20 @@ class DocumentRecord:
 def build_record(document: Document, doc: Doc) -> DocumentRecord:
     structure = doc._.structure
     text = document.text  # the Doc's own text (see pipeline.tokenizer.text_of), sliced: Span.text re-joins tokens
-    entities = [
-        EntityRecord(
-            label=ent.label_,
-            start=ent.start_char,
-            end=ent.end_char,
-            text=text[ent.start_char : ent.end_char],
-            value=ent._.value,
-            score=ent._.score,
-            model_version=ent._.model_version,
+    entities = []
+    for ent in doc.ents:
+        ext = ent._  # one accessor for the three attributes: each ``ent._`` is a new object
+        entities.append(
+            EntityRecord(
+                label=ent.label_,
+                start=ent.start_char,
+                end=ent.end_char,
+                text=text[ent.start_char : ent.end_char],
+                value=ext.value,
+                score=ext.score,
+                model_version=ext.model_version,
+            )
         )
-        for ent in doc.ents
-    ]
     index = {(e.start, e.end, e.label): i for i, e in enumerate(entities)}
     relations = []
     for rel in doc._.relations:

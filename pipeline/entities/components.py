@@ -51,8 +51,9 @@ def set_entities(doc: Doc, spans: list[tuple[int, int, str, float | None]], mode
     doc.ents = ents
     scores = {(s, e, label): sc for s, e, label, sc in spans}
     for ent in ents:  # doc.ents rebuilds every span from the tokens: iterate our list
-        ent._.score = scores.get((ent.start_char, ent.end_char, ent.label_), 1.0)
-        ent._.model_version = model_version
+        ext = ent._
+        ext.score = scores.get((ent.start_char, ent.end_char, ent.label_), 1.0)
+        ext.model_version = model_version
 
 
 @Language.factory("vnplan_entity_rules")
