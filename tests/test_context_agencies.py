@@ -80,6 +80,15 @@ def _found(text: str) -> list[str]:
         ("1. Phòng Tổ chức cán bộ là đầu mối, chủ trì tổng hợp.", ["Phòng Tổ chức cán bộ"]),
         # a hospital is a body like a school (no corpus plan had one)
         ("Giao Bệnh viện Đa khoa tỉnh chủ trì tổ chức lớp.", ["Bệnh viện Đa khoa tỉnh"]),
+        # round 12: the bodies that execute a decision, a list the grammar reads in pieces (D7.9)
+        (
+            "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Nội vụ, Tài chính, thủ trưởng các sở,"
+            " ban, ngành có liên quan, Chủ tịch Ủy ban nhân dân các huyện, thị xã căn cứ Quyết định thi hành./.",
+            ["thủ trưởng các sở, ban, ngành có liên quan", "Chủ tịch Ủy ban nhân dân các huyện, thị xã"],
+        ),
+        ("Các sở, ban, ngành và UBND các huyện căn cứ thực hiện./.", ["Các sở, ban, ngành", "UBND các huyện"]),
+        # "căn cứ" citing a document is no execution clause
+        ("Căn cứ Quyết định số 12/QĐ-UBND của UBND tỉnh, Sở Nội vụ xây dựng kế hoạch.", ["UBND tỉnh"]),
     ],
 )
 def test_context_agencies(text, expected):

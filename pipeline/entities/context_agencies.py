@@ -11,7 +11,8 @@ one plan and unambiguous in all of them (GUIDELINES D3.2, D7.7f, D8.4-8.5):
 * the body whose request, notice or rule is followed (D6.7): "theo yêu cầu của «Bộ Nội vụ» và «UBND tỉnh»",
   "theo thông báo của «Học viện ...»", and the body of a trailing note "(qua «Ban Tổ chức Tỉnh ủy»)";
 * a coordinator, "phối hợp với «Ban Dân tộc»", and the actors of a duty sentence,
-  "«UBND quận, huyện, thị xã» và «các đơn vị liên quan» phối hợp ...".
+  "«UBND quận, huyện, thị xã» và «các đơn vị liên quan» phối hợp ...", or of a
+  decision's execution clause, "..., «Chủ tịch UBND các huyện, thị xã» căn cứ Quyết định thi hành".
 
 Two contexts rule a body out instead (D6.6): the attendees of a meeting ("Dự
 Hội nghị có đại diện lãnh đạo Sở Tài chính, ...") and the bodies in the
@@ -62,7 +63,10 @@ _FOLLOWED = re.compile(
 _ACTOR_CUE = re.compile(
     r"(?i)^\s*(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|là\s+(?:cơ\s+quan|đầu\s+mối)|có\s+nhiệm\s+vụ"
     # the body that assigns the duty ("UBND tỉnh yêu cầu ...", "Bộ Nội vụ cũng đề nghị ...")
-    r"|(?:cũng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)(?!\s+của))\b"
+    r"|(?:cũng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)(?!\s+của)"
+    # the bodies that execute a decision: "..., Chủ tịch UBND các huyện, thị xã căn cứ
+    # Quyết định thi hành./." (D7.9)
+    r"|căn\s+cứ\s+(?:(?:quyết\s+định|kế\s+hoạch)\s+)?(?:thi\s+hành|thực\s+hiện))\b"
 )
 # lower case only: "Ban Tổ chức" is a name
 _ASSIGNED_VERB = re.compile(
