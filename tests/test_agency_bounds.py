@@ -414,3 +414,29 @@ def _complete(text: str, pieces: list[tuple[str, str]]) -> list[tuple[str, str]]
 )
 def test_a_name_the_tagger_cut_short_takes_its_words_back_from_the_duty(text, pieces, expected) -> None:
     assert _complete(text, pieces) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # round 12 (set N): a military unit's number belongs to its name ...
+        ("Báo cáo Bộ Tư lệnh Quân khu 5 kết quả.", "Bộ Tư lệnh Quân khu", [("Bộ Tư lệnh Quân khu 5", "AGENCY")]),
+        ("Phối hợp với Sư đoàn 10 tổ chức.", "Sư đoàn", [("Sư đoàn 10", "AGENCY")]),
+        # ... not a count or a date after it
+        ("Quân khu 5.000 người", "Quân khu", [("Quân khu", "AGENCY")]),
+        # a comma before an office starts the next office-holder, once the part before names a body
+        (
+            "Chánh Văn phòng Sở, Trưởng các phòng chuyên môn chịu trách nhiệm thi hành.",
+            "Chánh Văn phòng Sở, Trưởng các phòng chuyên môn",
+            [("Chánh Văn phòng Sở", "AGENCY"), ("Trưởng các phòng chuyên môn", "AGENCY")],
+        ),
+        # two offices of one body stay one (lang-son-2025's gold)
+        (
+            "Chủ tịch, Phó Chủ tịch UBND tỉnh chỉ đạo.",
+            "Chủ tịch, Phó Chủ tịch UBND tỉnh",
+            [("Chủ tịch, Phó Chủ tịch UBND tỉnh", "AGENCY")],
+        ),
+    ],
+)
+def test_round_12_ends(text: str, tagged: str, expected: list[tuple[str, str]]) -> None:
+    assert _trim(text, tagged) == expected

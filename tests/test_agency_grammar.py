@@ -130,3 +130,15 @@ def test_a_region_named_with_bo_is_no_ministry(region: str) -> None:
         (text.index("Bộ Tư pháp"), len(text), "AGENCY", 0.9),
     ]
     assert [text[s:e] for s, e, _, _ in drop_ruled_out_agencies(text, spans)] == ["Bộ Tư pháp"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round 12 (set N): "cần" (must) ends a name, except in "Hậu cần" (logistics)
+        ("Phòng Hậu cần - Kỹ thuật bảo đảm kinh phí.", ["Phòng Hậu cần - Kỹ thuật"]),
+        ("Sở Nội vụ cần tổ chức tốt các lớp.", ["Sở Nội vụ"]),
+    ],
+)
+def test_round_12_names(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in find_agencies(text)] == expected

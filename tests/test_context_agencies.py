@@ -115,6 +115,11 @@ def test_attendees_and_regulation_subjects_are_not_agencies():
     assert kept(attend, ["Ban Tổ chức Tỉnh ủy", "Sở Tài chính", "Sở Nội vụ"]) == ["Sở Nội vụ"]
     cited = "Thông tư hướng dẫn chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ, Phòng Nội vụ;"
     assert kept(cited, ["Sở Nội vụ", "Phòng Nội vụ"]) == []
+    levels = "cơ cấu tổ chức của Sở Nội vụ, Phòng Nội vụ thuộc Uỷ ban nhân dân cấp tỉnh, cấp huyện;"
+    assert kept(levels, ["Sở Nội vụ", "Phòng Nội vụ"]) == []
+    # round 12: one body is the subject of its own regulation, and an AGENCY (sets H, J, L, M, N)
+    for one in ("Bộ Nội vụ", "Sở Nội vụ tỉnh Hải Dương", "Sở Văn hóa, Thể thao và Du lịch"):
+        assert kept(f"Căn cứ Nghị định quy định chức năng, nhiệm vụ và cơ cấu tổ chức của {one};", [one]) == [one]
     title = "VỀ VIỆC QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ, QUYỀN HẠN VÀ CƠ CẤU TỔ CHỨC CỦA SỞ NỘI VỤ TỈNH QUẢNG NINH"
     assert kept(title, ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]) == ["SỞ NỘI VỤ TỈNH QUẢNG NINH"]
 

@@ -142,6 +142,17 @@ CASES = [
     # round 11 (set M): comrades counted by turns; two months sharing their year
     ("thu hút khoảng 12.000 lượt đồng chí tham gia", [("QUOTA", "khoảng 12.000 lượt đồng chí")]),
     ("Thời gian: Tháng 6 và tháng 12/2025.", [("DATE", "Tháng 6 và tháng 12/2025")]),
+    # round 12 (set N): more counted groups; a day of every month is a recurring DATE
+    ("bồi dưỡng 1.200 lượt cán bộ hội các cấp", [("QUOTA", "1.200 lượt cán bộ hội")]),
+    ("20 lượt cán bộ hội đồng thi", [("QUOTA", "20 lượt cán bộ")]),  # a council is no union
+    (
+        "cử 56 lượt giảng viên và 2.940 lượt giáo viên",
+        [("QUOTA", "56 lượt giảng viên"), ("QUOTA", "2.940 lượt giáo viên")],
+    ),
+    ("tổng số 186 viên chức, người lao động", [("QUOTA", "186 viên chức, người lao động")]),
+    ("74 lượt công chức, viên chức", [("QUOTA", "74 lượt công chức, viên chức")]),
+    ("Báo cáo về Sở trước ngày 30 hằng tháng.", [("DATE", "ngày 30 hằng tháng")]),
+    ("gửi trước ngày 25 hàng quý", [("DATE", "ngày 25 hàng quý")]),
 ]
 
 

@@ -31,6 +31,9 @@ FOOT = (
     [
         ("Trang chủ | Giới thiệu | Tin tức - Sự kiện | Văn bản pháp luật", True),
         ("Trang chủ » Văn bản » Kế hoạch", True),
+        ("Trang chủ > Văn bản > Kế hoạch", True),  # round 12: a breadcrumb with ">"
+        ("TIN NỔI BẬT", True),
+        ("Chỉ tiêu > 90% | Sở Nội vụ | Quý I", False),
         ("Lượt xem: 1.234", True),
         ("Chia sẻ Facebook Zalo", True),
         ("Bản quyền thuộc Cổng Thông tin điện tử tỉnh Kon Tum", True),

@@ -1129,3 +1129,48 @@ def test_bodies_after_a_task_that_supervises_nothing_stay_agencies(text, pieces)
 
     spans = _spans_at(text, pieces)
     assert take_in_supervised(text, spans) == spans
+
+
+@pytest.mark.parametrize(
+    ("table", "course", "task"),
+    [
+        # round 12 (set N): a course in a table cell ends before its target group (D7.8) ...
+        (
+            "Các lớp:\nTT\tLoại lớp\tSố lớp\tSố học viên\n"
+            "1\tBồi dưỡng lý luận chính trị dành cho đảng viên mới\t04\t320\n",
+            "Bồi dưỡng lý luận chính trị dành cho đảng viên mới",
+            "Bồi dưỡng lý luận chính trị",
+        ),
+        (
+            "| STT | Tên lớp | Chỉ tiêu |\n|---|---|---|\n"
+            "| 4 | Bồi dưỡng kỹ năng số, chuyển đổi số cho công chức cấp xã | 120 |\n",
+            "Bồi dưỡng kỹ năng số, chuyển đổi số cho công chức cấp xã",
+            "Bồi dưỡng kỹ năng số, chuyển đổi số",
+        ),
+        # ... but a table of duties, with a column of the bodies that chair them, lists whole activities
+        (
+            "Các nhiệm vụ:\nTT\tNội dung\tCơ quan chủ trì\tThời gian\n"
+            "1\tBồi dưỡng kỹ năng số cho cán bộ cấp xã\tSở Nội vụ\tQuý II/2026\n",
+            "Bồi dưỡng kỹ năng số cho cán bộ cấp xã",
+            "Bồi dưỡng kỹ năng số cho cán bộ cấp xã",
+        ),
+    ],
+)
+def test_a_course_cell_ends_before_its_target_group_unless_the_table_lists_duties(table, course, task):
+    from pipeline.entities.task_places import duty_tables
+    from pipeline.structure.segmenter import segment
+
+    start = table.index(course)
+    out = refine_tasks(table, [(start, start + len(course), "TASK", 0.9)], [], duty_tables(segment(table)))
+    assert [table[s:e] for s, e, label, _ in out if label == "TASK"] == [task]
+
+
+def test_a_news_item_s_coordinator_phrase_is_outside_the_activity():
+    text = "Trường Chính trị Trần Phú sẽ tiếp tục phối hợp với Sở Nội vụ mở các lớp bồi dưỡng chuyên sâu."
+    start = text.index("sẽ")
+    agency = (text.index("Sở Nội vụ"), text.index("Sở Nội vụ") + len("Sở Nội vụ"))
+    out = refine_tasks(text, [(start, len(text) - 1, "TASK", 0.9)], [agency])
+    assert [(text[s:e], label) for s, e, label, _ in out] == [
+        ("Sở Nội vụ", "AGENCY"),
+        ("mở các lớp bồi dưỡng chuyên sâu", "TASK"),
+    ]

@@ -55,7 +55,7 @@ _STOP = (
     "theo", "trong", "đã", "sẽ", "được", "đề", "báo", "chỉ", "tham", "giao", "các", "thuộc", "trực", "và",
     "để", "đến", "từ", "trên", "phát", "tiếp", "tập", "kiểm", "làm", "mời", "cử", "gửi", "trình", "quy",
     "hoặc", "nhằm", "đối", "khi", "thì", "nếu", "do", "bằng", "vào", "ra", "đi", "lên", "năm", "ngày",
-    "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "cần", "phải", "không", "nhưng", "tổng", "rà",
+    "tháng", "số", "chịu", "căn", "ký", "cũng", "đang", "(?<!Hậu[ \u00a0])cần", "phải", "không", "nhưng", "tổng", "rà",
     "đánh", "hỗ", "bố", "lập", "sắp", "nâng", "tăng", "đẩy", "(?<!Đảm[ \u00a0])bảo", "đảm", "quản", "sử", "chuẩn", "yêu",
     "khai(?=[ \u00a0]+(?:giảng|mạc))", "bế", "mở", "tuyển",  # "... tỉnh Bắc Ninh khai giảng lớp", "mở lớp"; not "Kê khai"
     "mỗi", "tự",  # "Trường Hải quan Việt Nam «mỗi» năm", "Cục Thuế «tự» tổ chức"

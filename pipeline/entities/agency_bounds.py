@@ -155,6 +155,9 @@ _STAFF_TAIL = re.compile(r"[ \t]*,[ \t]*viên[ \t]+chức\b")
 _INVESTMENT_TAIL = re.compile(r",?[ \t]*(?:và[ \t]+)?[Đđ]ầu[ \t]+tư\b")
 # "Học viện Chính trị" + " khu vực III"
 _REGION_TAIL = re.compile(r"\s+khu\s+vực\s+(?:[IVX]{1,4}|\d{1,2})\b")
+# a military unit's number: "Bộ Tư lệnh Quân khu" + " 5", "Sư đoàn" + " 10"
+_UNIT = re.compile(r"(?:Quân[ \u00a0]+(?:khu|đoàn)|Binh[ \u00a0]+đoàn|Sư[ \u00a0]+đoàn|Hải[ \u00a0]+đoàn|Vùng)$")
+_UNIT_NUMBER_TAIL = re.compile(r"[ \u00a0]+(?:[IVX]{1,4}|\d{1,2})(?!\w|[/.,]\d)")
 
 
 # "Giám đốc các Sở: Nội vụ" + ", Tài chính, Kế hoạch và Đầu tư": the names a
@@ -173,8 +176,8 @@ _COLON_NAMES = re.compile(
 
 
 def extend_name(text: str, s: int, e: int, limit: int) -> int:
-    """The end of an agency name after an in-name "và", a region number or
-    the rest of the names its head lists after a colon, never past ``limit``
+    """The end of an agency name after an in-name "và", a region or unit
+    number or the rest of the names its head lists after a colon, never past ``limit``
     (the next span)."""
     name = text[s:e]
     for applies, tail_rx in (
@@ -184,6 +187,7 @@ def extend_name(text: str, s: int, e: int, limit: int) -> int:
         (name.endswith("Công chức"), _STAFF_TAIL),  # «Phòng Công chức, viên chức»
         (_COLLECTIVE.match(name) is not None, _ASSIGNED_TAIL),  # like "có liên quan", it restricts the collective
         (True, _REGION_TAIL),
+        (_UNIT.search(name) is not None, _UNIT_NUMBER_TAIL),
     ):
         found = tail_rx.match(text, e) if applies else None
         if found and found.end() <= limit:
@@ -208,6 +212,10 @@ def _opens_body(words: str) -> bool:
 
 # "TT TU, TT HĐND": each standing committee ("Thường trực") is a recipient of its own (D2.2)
 _COMMA_STANDING = re.compile(r",[ \t]*(?=TT[ \t]+[A-ZĐ])")
+# "Chánh Văn phòng Sở«, »Trưởng các phòng chuyên môn«, »Thủ trưởng các đơn vị ...": a
+# comma before an office starts the next office-holder, once the part before names
+# a body (not "Chủ tịch«, »Phó Chủ tịch UBND tỉnh", two offices of one body)
+_COMMA_OFFICE = re.compile(r",[ \t]*(?=(?:Phó[ \t]+)?(?:Trưởng|Thủ[ \t]+trưởng|Giám[ \t]+đốc|Chủ[ \t]+tịch|Chánh)\b)")
 
 
 # The shared office of two elected bodies is one body, though "và" is followed
@@ -241,9 +249,11 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
         for m in (*_AND_NEW_BODY.finditer(text, s, e), *_COMMA_STANDING.finditer(text, s, e))
         if not (joint and m.start() < joint.end())
     ]
-    for m in sorted(splits, key=lambda m: m.start()):
-        if len(text[start : m.start()].split()) >= 2:  # the part before is a name of its own
-            pieces.append((start, m.start()))
+    offices = [m for m in _COMMA_OFFICE.finditer(text, s, e) if not (joint and m.start() < joint.end())]
+    for m in sorted([*splits, *offices], key=lambda m: m.start()):
+        before = text[start : m.start()]
+        if len(before.split()) >= 2 and not (m.re is _COMMA_OFFICE and OFFICE.fullmatch(before.strip())):
+            pieces.append((start, m.start()))  # the part before is a name of its own
             start = m.end()
     return [*pieces, (start, e)]
 

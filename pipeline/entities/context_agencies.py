@@ -170,9 +170,16 @@ def add_context_agencies(
     return sorted(spans + added) if added else spans
 
 
-_RULED_OUT = re.compile(
-    r"(?i:\bdự\s+(?:hội\s+nghị|buổi|lớp|lễ)|\bcó\s+(?:sự\s+tham\s+dự\s+của|đại\s+diện))[^.;\n]*$"
-    r"|cơ\s+cấu\s+tổ\s+chức\s+của\s[^.;]*$"  # lower case: a title naming its own body is not ruled out
+_RULED_OUT = re.compile(r"(?i:\bdự\s+(?:hội\s+nghị|buổi|lớp|lễ)|\bcó\s+(?:sự\s+tham\s+dự\s+của|đại\s+diện))[^.;\n]*$")
+# the subject of a regulation on organisation, when it names kinds of body ("cơ cấu tổ
+# chức của Sở Nội vụ, Phòng Nội vụ thuộc Uỷ ban nhân dân cấp tỉnh, cấp huyện", D6.6):
+# levels, a list of bodies, "các"; one body ("... cơ cấu tổ chức của Bộ Nội vụ", "của
+# Sở Nội vụ tỉnh Hải Dương") is an AGENCY. Lower case: a title naming its own body
+# is not ruled out.
+_REGULATED = re.compile(r"cơ\s+cấu\s+tổ\s+chức\s+của\s+")
+_KIND_OF_BODY = re.compile(
+    r"(?i)\bcấp\s+(?:tỉnh|huyện|xã)\b|\btỉnh,\s*thành\s+phố\b|^các\s"
+    r"|,\s*(?:Sở|Phòng|Ban|Cục|Chi\s+cục|Vụ|Văn\s+phòng|Trung\s+tâm|Ủy\s+ban|Uỷ\s+ban|UBND)\b"
 )
 
 
@@ -203,11 +210,23 @@ _OF_BEFORE = re.compile(r"(?i)\b(?:nhu\s+cầu|trách\s+nhiệm)\b[^,;.\t\n]{0,4
 _INSPECTED = re.compile(r"[ \t]*\((?:thực\s+hiện|tiến\s+hành)\s+(?:trong|vào|từ)\b")
 
 
+def _regulated_kind(text: str, s: int) -> bool:
+    """The body is in the subject of a regulation on organisation, and that
+    subject (to the end of its clause) names kinds of body."""
+    lo = max(0, s - 300)
+    opened = [m for m in _REGULATED.finditer(text, lo, s) if not re.search(r"[.;\n]", text[m.end() : s])]
+    if not opened:
+        return False
+    subject = re.split(r"[.;\n]", text[opened[-1].end() : opened[-1].end() + 300], maxsplit=1)[0]
+    return _KIND_OF_BODY.search(subject) is not None
+
+
 def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
     def ruled_out(s: int, e: int) -> bool:
         line_start = text.rfind("\n", 0, s) + 1
         return (
             _RULED_OUT.search(text, max(0, s - 300), s) is not None
+            or _regulated_kind(text, s)
             or _ARCHIVE_LINE.match(text, line_start, s) is not None
             or _CROSS_REFERENCE.match(text, s, e) is not None
             or _SIGNER_TITLE.fullmatch(text, s, e) is not None

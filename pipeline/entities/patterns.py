@@ -136,6 +136,8 @@ _DATE_ALTS = [
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}-\d{{1,2}}-{_YEAR}(?![\d/.-])",
     rf"(?:(?:[Nn]gày|NGÀY){_WS})?(?<![\d/.-])\d{{1,2}}\.\d{{1,2}}\.{_YEAR}(?![\d/.-])",
     rf"(?:[Nn]gày){_WS}\d{{1,2}}{_WS}tháng{_WS}\d{{1,2}}(?!{_WS}năm)(?:{_RECURS})?",
+    # a day of every month or quarter: "trước ngày 30 hằng tháng", "ngày 25 hàng quý"
+    rf"(?:[Nn]gày|NGÀY){_SP}\d{{1,2}}{_SP}h[àằ]ng{_SP}(?:tháng|quý|năm)",
     rf"(?:[Nn]gày|NGÀY){_WS}{_DAYMONTH}(?![ \t]*/)(?:{_RECURS})?",
     # a news item's day: "Sáng 14/3, Sở Nội vụ ..."
     rf"(?:(?<=[Ss]áng )|(?<=[Cc]hiều )|(?<=[Tt]ối )|(?<=[Tt]rưa )){_DAYMONTH}(?![ \t]*/|\d)",
@@ -221,13 +223,14 @@ def money_in_words(text: str) -> list[tuple[int, int]]:
 _COUNT_NOUNS = (
     rf"lượt{_SPN}người|lượt|người|học{_SPN}viên|chỉ{_SPN}tiêu|lớp|khóa{_SPN}học|khoá{_SPN}học|khóa|khoá|đồng{_SPN}chí|"
     r"cán[ \t]+bộ(?:,[ \t]+(?:công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|đảng[ \t]+viên))?|"
-    r"công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|viên[ \t]+chức|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
+    r"công[ \t]+chức(?:,[ \t]+viên[ \t]+chức)?|viên[ \t]+chức(?:,[ \t]+người[ \t]+lao[ \t]+động)?|đại[ \t]+biểu|đảng[ \t]+viên|suất|hội[ \t]+nghị|buổi|đợt|lần|"
     # not "chuyên đề": a count of topics is a count of content (D5.4)
     r"cuộc|giảng[ \t]+viên|sinh[ \t]+viên|quần[ \t]+chúng|tiến[ \t]+sĩ|thạc[ \t]+sĩ"
 )
 _COUNTED = (
-    r"(?:[ \t]+(?:cán bộ, công chức, viên chức|cán bộ, công chức|cán bộ, đảng viên|cán bộ|công chức|"
-    r"viên chức|người|học viên|đồng chí))?"
+    r"(?:[ \t]+(?:cán bộ, công chức, viên chức|cán bộ, công chức|cán bộ, đảng viên|cán bộ hội(?! (?:đồng|nghị|thảo))|cán bộ đoàn|cán bộ|"
+    r"công chức, viên chức|công chức|viên chức, người lao động|viên chức|người lao động|người|học viên|"
+    r"giảng viên|giáo viên|đoàn viên|hội viên|đồng chí)(?!\w))?"
 )
 _QUOTA = (
     rf"(?i:(?:{_BOUND_WORDS}){_SPN})?"

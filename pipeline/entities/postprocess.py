@@ -49,6 +49,7 @@ from pipeline.entities.task_places import (
     drop_cut_remnants,
     drop_list_heads,
     drop_tasks_in,
+    duty_tables,
     group_rows,
     group_titles,
     no_task_sections,
@@ -99,7 +100,8 @@ def finish_spans(
     spans = complete_from_grammar(text, trim_agencies(text, spans), agencies)
     spans = mend_cut_names(text, take_back_name_words(text, spans))
     spans = quota_list_items(text, table_cell_tasks(text, structure, section_item_tasks(text, structure, spans)))
-    spans = cut_trailing_phrases(text, refine_tasks(text, spans, _agency_candidates(agencies, spans)), matches)
+    spans = refine_tasks(text, spans, _agency_candidates(agencies, spans), duty_tables(structure))
+    spans = cut_trailing_phrases(text, spans, matches)
     # after refining: a dropped requirement leaves its course, a cut actor phrase its activity
     spans = linked_activities(text, required_courses(text, spans))
     spans = drop_tasks_in(

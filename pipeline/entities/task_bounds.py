@@ -52,7 +52,9 @@ from pipeline.entities.task_words import (
 _CHAIR = re.compile(rf"(?i)chủ{WS}trì(?:{WS}(?=phối))?[ \u00a0]*,?[ \u00a0]*")
 # "liên kết với X" too: X is then the provider of a joint class (S 17)
 _COORD = re.compile(
-    rf"(?i)(?:phối{WS}hợp(?:{WS}(?:chặt{WS}chẽ{WS})?với)?|liên{WS}kết(?:{WS}với)?(?={WS}[A-ZĐ]))[ \u00a0]*"
+    # "sẽ tiếp tục phối hợp với X <activity>" (news style)
+    rf"(?i)(?:(?:sẽ|tiếp{WS}tục){WS})*"
+    rf"(?:phối{WS}hợp(?:{WS}(?:chặt{WS}chẽ{WS})?với)?|liên{WS}kết(?:{WS}với)?(?={WS}[A-ZĐ]))[ \u00a0]*"
 )
 # an assigning verb, or "Chỉ đạo" (the body directed does it: "Chỉ đạo Phòng Nội vụ
 # phối hợp với ... mở các lớp", D8.4), before the body assigned
@@ -199,12 +201,25 @@ _COURSE = re.compile(
 _QUALIFIER = re.compile(rf"(?i){WS}(?:cho(?!{WS}phép)|theo(?!{WS}dõi)|đối{WS}với|dành{WS}cho){WS}")
 
 
-def _course_end(text: str, s: int, e: int) -> int:
+# the start of a table cell: after a tab, a pipe or an HTML cell tag
+_CELL_START = re.compile(r"(?:\t|\|[ \t]*|<td[^>]*>[ \t]*)$")
+
+
+def _course_end(text: str, s: int, e: int, duty_tables: list[tuple[int, int]] = ()) -> int:
     """End of a course line's TASK before its qualifiers, unless the cut
-    would leave a bare verb ("Bồi dưỡng theo tiêu chuẩn ngạch công chức")."""
+    would leave a bare verb ("Bồi dưỡng theo tiêu chuẩn ngạch công chức").
+    A course line opens a line, or a cell of a table of courses ("4 | Bồi
+    dưỡng kỹ năng số «cho công chức cấp xã» | 120"; D7.8); a table of duties,
+    with a column of the bodies that chair them, lists activities, whole."""
     line_start = text.rfind("\n", 0, s) + 1
     lead = LINE_LEAD.match(text, line_start, s)
-    if lead is None or lead.end() != s or not _COURSE.match(text, s, e):
+    at_start = lead is not None and lead.end() == s
+    in_cell = (
+        not at_start
+        and _CELL_START.search(text, line_start, s) is not None
+        and not any(a <= s < b for a, b in duty_tables)
+    )
+    if not (at_start or in_cell) or not _COURSE.match(text, s, e):
         return e
     q = _QUALIFIER.search(text, s, e)
     if q is None:
@@ -246,10 +261,14 @@ def _split_assignments(text: str, task: Span4, agencies: list[tuple[int, int]]) 
     return [*parts, (s, e, label, score)]
 
 
-def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]]) -> list[Span4]:
+def refine_tasks(
+    text: str, spans: list[Span4], agencies: list[tuple[int, int]], duty_tables: list[tuple[int, int]] = ()
+) -> list[Span4]:
     """Apply the start and end rules to every TASK of ``spans``. ``agencies``
     are candidate agency extents (the grammar's and the tagger's); those an
-    actor phrase names become AGENCY spans when nothing else covers them."""
+    actor phrase names become AGENCY spans when nothing else covers them.
+    ``duty_tables``: the extents of tables whose rows are duties (see
+    ``task_places.duty_tables``)."""
     kept = [sp for sp in spans if sp[2] != "TASK"]
     tasks = [part for sp in spans if sp[2] == "TASK" for part in _split_assignments(text, sp, agencies)]
     freed: list[tuple[int, int]] = []
@@ -258,7 +277,7 @@ def refine_tasks(text: str, spans: list[Span4], agencies: list[tuple[int, int]])
         s2, found = strip_start(text, s, e, inside)
         if s2 > e:
             continue  # a basis phrase only ("Trên cơ sở kết quả rà soát, đánh giá ...")
-        e2 = strip_end(text, s2, _course_end(text, s2, e))
+        e2 = strip_end(text, s2, _course_end(text, s2, e, duty_tables))
         if (
             _NOT_AN_ACTIVITY.match(text, s2, e2)
             or _PRINCIPLE.match(text, s2, e2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.entities.features import column_role
 from pipeline.entities.task_words import ACTIVITY_OPENER, LINE_LEAD, Span4
 from pipeline.structure.lines import plain
 from pipeline.structure.model import Node, Structure
@@ -130,4 +131,15 @@ def group_rows(structure: Structure) -> list[tuple[int, int]]:
         for table in structure.tables
         for row in table.rows
         if row.kind == "group" and all(c.end <= c.start for c in row.cells[2:])
+    ]
+
+
+def duty_tables(structure: Structure) -> list[tuple[int, int]]:
+    """Extents of the tables whose rows are duties: a column names the bodies
+    that chair them ("Cơ quan chủ trì"). Their activity cells are TASKs whole,
+    where a table of courses has course names (D7.8)."""
+    return [
+        (table.start, table.end)
+        for table in structure.tables
+        if any(column_role(cell.header) == "chair" for row in table.rows for cell in row.cells)
     ]

@@ -62,14 +62,15 @@ _CHROME_LINE = re.compile(
 # the heading of a "related news" list, whose items are chrome too (D11.2)
 _RELATED = re.compile(
     r"(?i)^(?:tin\s+liên\s+quan|(?:các\s+)?tin\s+khác|bài\s+viết\s+liên\s+quan|tin\s+cùng\s+chuyên\s+mục"
-    r"|xem\s+thêm|tin\s+mới\s+(?:nhất|hơn)|tin\s+đã\s+đưa)\b[^\n]{0,20}$"
+    r"|xem\s+thêm|tin\s+mới\s+(?:nhất|hơn)|tin\s+đã\s+đưa|tin\s+(?:nổi\s+bật|tiêu\s+điểm|(?:xem|đọc)\s+nhiều(?:\s+nhất)?))"
+    r"\b[^\n]{0,20}$"
 )
 # a news title's date at the end of its line: "... năm 2022 (29/12/2022)", "... - 15/11/2022"
 _DATED_TITLE = re.compile(r"(?:\(\s*\d{1,2}/\d{1,2}/\d{4}\s*\)|[-–]\s*\d{1,2}/\d{1,2}/\d{4})\s*$")
 # what marks a related news title: a bullet, or a portal's arrow ("» Hà Tĩnh bố trí ...")
 _ARROW = re.compile(r"^\s*[»›▪●◦·>]\s*(?=\S)")
 _PORTAL_NAME = re.compile(rf"^CỔNG\s+THÔNG\s+TIN\s+ĐIỆN\s+TỬ\b[^{LOWER_LETTERS}]{{0,60}}$")
-_MENU_SEPARATOR = re.compile(r"\s+[|»›]\s+")
+_MENU_SEPARATOR = re.compile(r"\s+[|»›>]\s+")  # a breadcrumb: "Trang chủ > Văn bản > Kế hoạch"
 _MENU_WORD = re.compile(r"(?i)trang\s+chủ|giới\s+thiệu|liên\s+hệ|tin\s+tức|hỏi\s+đáp|sơ\s+đồ\s+trang|văn\s+bản")
 
 
