@@ -177,6 +177,7 @@ _RULED_OUT = re.compile(r"(?i:\bdự\s+(?:hội\s+nghị|buổi|lớp|lễ)|\bc�
 # Sở Nội vụ tỉnh Hải Dương") is an AGENCY. Lower case: a title naming its own body
 # is not ruled out.
 _REGULATED = re.compile(r"cơ\s+cấu\s+tổ\s+chức\s+của\s+")
+_CLAUSE_BREAK = re.compile(r"[.;\n]")
 _KIND_OF_BODY = re.compile(
     r"(?i)\bcấp\s+(?:tỉnh|huyện|xã)\b|\btỉnh,\s*thành\s+phố\b|^các\s"
     r"|,\s*(?:Sở|Phòng|Ban|Cục|Chi\s+cục|Vụ|Văn\s+phòng|Trung\s+tâm|Ủy\s+ban|Uỷ\s+ban|UBND)\b"
@@ -213,12 +214,12 @@ _INSPECTED = re.compile(r"[ \t]*\((?:thực\s+hiện|tiến\s+hành)\s+(?:trong|
 def _regulated_kind(text: str, s: int) -> bool:
     """The body is in the subject of a regulation on organisation, and that
     subject (to the end of its clause) names kinds of body."""
-    lo = max(0, s - 300)
-    opened = [m for m in _REGULATED.finditer(text, lo, s) if not re.search(r"[.;\n]", text[m.end() : s])]
+    opened = [m for m in _REGULATED.finditer(text, max(0, s - 300), s) if not _CLAUSE_BREAK.search(text, m.end(), s)]
     if not opened:
         return False
-    subject = re.split(r"[.;\n]", text[opened[-1].end() : opened[-1].end() + 300], maxsplit=1)[0]
-    return _KIND_OF_BODY.search(subject) is not None
+    start = opened[-1].end()
+    stop = _CLAUSE_BREAK.search(text, start, start + 300)
+    return _KIND_OF_BODY.search(text[start : stop.start() if stop else start + 300]) is not None
 
 
 def drop_ruled_out_agencies(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:

@@ -30,6 +30,7 @@ coordinators), so they are returned for the caller to add.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pipeline.entities.agencies import PLACE_WORDS
 from pipeline.entities.task_words import (
@@ -205,7 +206,7 @@ _QUALIFIER = re.compile(rf"(?i){WS}(?:cho(?!{WS}phép)|theo(?!{WS}dõi)|đối{W
 _CELL_START = re.compile(r"(?:\t|\|[ \t]*|<td[^>]*>[ \t]*)$")
 
 
-def _course_end(text: str, s: int, e: int, duty_tables: list[tuple[int, int]] = ()) -> int:
+def _course_end(text: str, s: int, e: int, duty_tables: Sequence[tuple[int, int]] = ()) -> int:
     """End of a course line's TASK before its qualifiers, unless the cut
     would leave a bare verb ("Bồi dưỡng theo tiêu chuẩn ngạch công chức").
     A course line opens a line, or a cell of a table of courses ("4 | Bồi
@@ -262,7 +263,7 @@ def _split_assignments(text: str, task: Span4, agencies: list[tuple[int, int]]) 
 
 
 def refine_tasks(
-    text: str, spans: list[Span4], agencies: list[tuple[int, int]], duty_tables: list[tuple[int, int]] = ()
+    text: str, spans: list[Span4], agencies: list[tuple[int, int]], duty_tables: Sequence[tuple[int, int]] = ()
 ) -> list[Span4]:
     """Apply the start and end rules to every TASK of ``spans``. ``agencies``
     are candidate agency extents (the grammar's and the tagger's); those an
